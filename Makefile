@@ -1,0 +1,52 @@
+# The two commands that matter: `make site` builds everything, `make test` runs every test.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site test check schema serve pdf bench clean setup browser
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## check: validate the curriculum only (fast; run it before every commit)
+check: $(STAMP)
+	$(PY) -m macros check
+
+## schema: rewrite the JSON Schemas in curriculum/schema/ from the model
+schema: $(STAMP)
+	$(PY) -m macros schema
+
+## site: build the learner site, trainer edition, PDFs, data and offline zip into site/
+site: $(STAMP)
+	$(PY) -m macros site
+
+## pdf: build the PDFs only, into site/downloads/
+pdf: $(STAMP)
+	$(PY) -m macros pdf
+
+## serve: preview the site with live reload at http://127.0.0.1:8000
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## browser: install Debian's chromium for the browser tests (needs root)
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## test: every test: unit, build, browser, PDF and quality gates
+test: $(STAMP) browser
+	$(PY) -m pytest -q
+
+## bench: the benchmark at 1x, 10x and 50x the curriculum (not part of test)
+bench: $(STAMP)
+	$(PY) -m macros.bench
+
+clean:
+	rm -rf site build .pytest_cache

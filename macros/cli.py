@@ -1,0 +1,54 @@
+"""Command line: ``python -m macros check|schema``, used by the Makefile."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .curriculum import load_curriculum
+from .errors import CurriculumError
+from .schema import export_schemas, stale_schemas
+
+
+def run_check(root: Path) -> int:
+    """Validate the whole curriculum; print warnings and problems; 0 when clean."""
+    try:
+        cur = load_curriculum(root)
+    except CurriculumError as err:
+        print(err, file=sys.stderr)
+        return 1
+    for warning in sorted(cur.warnings):
+        print("warning: " + warning.format())
+    stale = stale_schemas(root)
+    if stale:
+        print(
+            f"curriculum/schema/: the schemas of {', '.join(stale)} are out of date. "
+            "Run 'make schema' and commit the result.",
+            file=sys.stderr,
+        )
+        return 1
+    print(
+        f"curriculum OK: {len(cur.sessions)} sessions, {len(cur.quizzes)} quizzes, "
+        f"{len(cur.modules)} modules, {len(cur.chapters)} guidebook chapters, "
+        f"{len(cur.indicators)} indicators, {len(cur.policies)} policies, "
+        f"{len(cur.warnings)} warnings."
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point."""
+    parser = argparse.ArgumentParser(prog="course", description=__doc__)
+    parser.add_argument("command", choices=["check", "schema"])
+    parser.add_argument("--root", type=Path, default=Path("."))
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return run_check(args.root.resolve())
+    for path in export_schemas(args.root.resolve()):
+        print(f"wrote {path.relative_to(args.root.resolve())}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

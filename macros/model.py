@@ -1,0 +1,638 @@
+"""The curriculum model: one typed class per YAML kind, every field documented.
+
+The descriptions written here are shown to trainers three times: in editor
+autocompletion (through the JSON Schemas in curriculum/schema/), in the field
+reference of the contributor guide, and in validation messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+
+
+def _check_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s<>\"']+$", value):
+        raise ValueError("must be a web address starting with https:// or http://")
+    return value
+
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=60)]
+Text = Annotated[str, Field(min_length=1)]
+Url = Annotated[str, AfterValidator(_check_url)]
+
+Agreement = Literal[
+    "Marrakesh",
+    "GATT",
+    "GATS",
+    "TFA",
+    "TBT",
+    "SPS",
+    "TRIPS",
+    "AoA",
+    "GPA",
+    "Fisheries",
+    "DSU",
+    "TPRM",
+    "Aid for Trade",
+    "E-commerce",
+]
+"""WTO agreements and work areas a piece of content can touch."""
+
+AGREEMENT_NAMES: dict[str, str] = {
+    "Marrakesh": "Marrakesh Agreement establishing the WTO",
+    "GATT": "General Agreement on Tariffs and Trade (GATT 1994)",
+    "GATS": "General Agreement on Trade in Services (GATS)",
+    "TFA": "Trade Facilitation Agreement (TFA)",
+    "TBT": "Agreement on Technical Barriers to Trade (TBT)",
+    "SPS": "Agreement on Sanitary and Phytosanitary Measures (SPS)",
+    "TRIPS": "Agreement on Trade-Related Aspects of Intellectual Property Rights (TRIPS)",
+    "AoA": "Agreement on Agriculture",
+    "GPA": "Agreement on Government Procurement (GPA)",
+    "Fisheries": "Agreement on Fisheries Subsidies",
+    "DSU": "Dispute Settlement Understanding",
+    "TPRM": "Trade Policy Review Mechanism",
+    "Aid for Trade": "Aid for Trade initiative",
+    "E-commerce": "Work Programme on Electronic Commerce",
+}
+
+
+class Strict(BaseModel):
+    """Base of every curriculum object: unknown fields are errors."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
+
+
+class Source(Strict):
+    """Where a fact comes from."""
+
+    title: Text = Field(description="Citation: author or publisher, title and date of the source.")
+    url: Url | None = Field(
+        default=None, description="Web address of the source (https://...), when it has one."
+    )
+
+
+Sources = Annotated[list[Source], Field(description="Sources of the facts stated here.")]
+
+
+class Section(Strict):
+    """A titled block of course text."""
+
+    id: Id = Field(description="Short stable id, used as the heading anchor (e.g. gatt).")
+    title: Text = Field(description="Heading shown above the text.")
+    body: Text = Field(
+        description="The text, in Markdown. Paragraphs are separated by a blank line."
+    )
+    sources: list[Source] = Field(
+        default_factory=list, description="Sources of the facts stated in this section."
+    )
+
+
+class Objective(Strict):
+    """A learning objective that quiz questions can assess."""
+
+    id: Id = Field(description="Stable id, e.g. s4-o1; quiz questions name it in 'objective'.")
+    text: Text = Field(description="What the learner can do afterwards, starting with a verb.")
+
+
+class Reading(Strict):
+    """A reading recommended to participants."""
+
+    title: Text = Field(description="Title of the reading.")
+    publisher: Text = Field(description="Who published it.")
+    year: int | None = Field(default=None, ge=1947, le=2100, description="Year of publication.")
+    url: Url | None = Field(default=None, description="Web address (https://...).")
+
+
+ActivityType = Literal[
+    "presentation",
+    "discussion",
+    "group-work",
+    "case-study",
+    "sharing",
+    "role-play",
+    "reflection",
+    "quiz",
+]
+
+
+class Activity(Strict):
+    """A timed activity inside a session."""
+
+    title: Text = Field(description="Name of the activity.")
+    type: ActivityType = Field(description="Kind of activity.")
+    minutes: int = Field(ge=1, le=240, description="Time the activity takes, in minutes.")
+    instructions: Text = Field(description="What participants do, step by step (Markdown).")
+    materials: list[Text] = Field(
+        default_factory=list, description="What the trainer prepares (handouts, slides...)."
+    )
+
+
+ToolId = Literal["guidebook", "indicators", "checklist", "measures", "policies"]
+
+
+class Session(Strict):
+    """One of the eight sessions of the 2-day course (curriculum/sessions/<id>.yml)."""
+
+    id: Id = Field(description="Session id, equal to the file name: s1 ... s8.")
+    number: int = Field(ge=1, le=20, description="Position in the course: 1 ... 8.")
+    title: Text = Field(description="Title of the session.")
+    day: int = Field(ge=1, le=2, description="Day of the 2-day course: 1 or 2.")
+    duration: int = Field(ge=15, le=480, description="Length of the session, in minutes.")
+    summary: Text = Field(description="Two or three sentences on what the session covers.")
+    objectives: list[Objective] = Field(
+        min_length=1, description="Learning objectives, each with an id."
+    )
+    key_messages: list[Text] = Field(
+        min_length=1, description="The messages participants should take away."
+    )
+    sections: list[Section] = Field(
+        min_length=3, description="The content of the session: at least three sections."
+    )
+    activities: list[Activity] = Field(
+        min_length=1, description="Timed activities; their minutes appear in the trainer edition."
+    )
+    trainer_notes: list[Text] = Field(
+        min_length=1, description="Facilitation notes, shown only in the trainer edition."
+    )
+    agreements: list[Agreement] = Field(
+        default_factory=list, description="WTO agreements the session touches."
+    )
+    readings: list[Reading] = Field(default_factory=list, description="Recommended readings.")
+    quiz: Id | None = Field(
+        default=None, description="Id of the end-of-session quiz in quizzes/ (e.g. s4)."
+    )
+    tools: list[ToolId] = Field(
+        default_factory=list, description="Policy tools this session uses and links to."
+    )
+
+
+class AgendaBreak(Strict):
+    """A break in the agenda, placed after a session."""
+
+    after: Id = Field(description="Id of the session the break follows.")
+    minutes: int = Field(ge=5, le=120, description="Length of the break, in minutes.")
+    title: Text = Field(description="Name shown in the agenda (e.g. Lunch).")
+
+
+class Agenda(Strict):
+    """How the 2-day timetable is computed from session durations."""
+
+    day_start: str = Field(pattern=TIME_PATTERN, description="Start time of each day, HH:MM.")
+    breaks: list[AgendaBreak] = Field(
+        default_factory=list, description="Breaks, each placed after a session."
+    )
+
+
+class Cadence(Strict):
+    """When a unit runs."""
+
+    runs_per_year: int | None = Field(
+        default=None, ge=0, le=12, description="How many runs a year (empty if on request)."
+    )
+    months: list[int] = Field(
+        default_factory=list, description="Months (1-12) in which runs take place."
+    )
+    text: Text = Field(description="The cadence in words.")
+
+
+class Unit(Strict):
+    """One of the four units of the programme."""
+
+    id: Id = Field(description="Unit id: unit-1 ... unit-4.")
+    number: int = Field(ge=1, le=9, description="Unit number.")
+    title: Text = Field(description="Name of the unit.")
+    audience: Text = Field(description="Who the unit is for.")
+    description: Text = Field(description="What the unit is and how it is delivered (Markdown).")
+    cadence: Cadence = Field(description="When the unit runs.")
+    sources: Sources = Field(default_factory=list)
+
+
+class Phase(Strict):
+    """A phase of the implementation plan."""
+
+    number: int = Field(ge=1, le=12, description="Phase number.")
+    period: Text = Field(description="When the phase takes place, in words.")
+    action: Text = Field(description="What happens in the phase.")
+
+
+class Order(Strict):
+    """The order in which items appear on the site and in the PDFs."""
+
+    sessions: list[Id] = Field(min_length=1, description="Session ids in course order.")
+    modules: list[Id] = Field(default_factory=list, description="E-learning module ids in order.")
+    guidebook: list[Id] = Field(default_factory=list, description="Guidebook chapter ids in order.")
+
+
+class Programme(Strict):
+    """The programme as a whole (curriculum/programme.yml)."""
+
+    title: Text = Field(description="Name of the programme.")
+    summary: Text = Field(description="One paragraph introducing the programme (Markdown).")
+    objectives: list[Text] = Field(min_length=1, description="Objectives of the training.")
+    units: list[Unit] = Field(min_length=1, description="The units of the programme.")
+    evaluation_months: list[int] = Field(
+        default_factory=list, description="Months (1-12) kept for evaluation."
+    )
+    participants: Text = Field(description="Who may attend (Markdown).")
+    selection: Text = Field(description="How participants are selected (Markdown).")
+    class_size: int = Field(ge=1, le=20, description="Largest class: 20 at most.")
+    delivery: Text = Field(description="How the training is delivered (Markdown).")
+    phases: list[Phase] = Field(min_length=1, description="Implementation phases.")
+    evaluation: Text = Field(description="How the training is evaluated (Markdown).")
+    follow_up: list[Text] = Field(min_length=1, description="Follow-up with former trainees.")
+    agenda: Agenda = Field(description="How the 2-day agenda is computed.")
+    order: Order = Field(description="Order of sessions, modules and guidebook chapters.")
+    sources: Sources = Field(default_factory=list)
+
+
+class GlossaryTerm(Strict):
+    """A term defined in the glossary."""
+
+    id: Id = Field(description="Stable id of the term, used as its anchor.")
+    term: Text = Field(description="The term as it appears in text.")
+    definition: Text = Field(description="Plain-language definition, one or two sentences.")
+    aliases: list[Text] = Field(
+        default_factory=list, description="Other spellings that should link to the term."
+    )
+    sources: Sources = Field(default_factory=list)
+
+
+class Glossary(Strict):
+    """The glossary (curriculum/glossary.yml)."""
+
+    terms: list[GlossaryTerm] = Field(min_length=1, description="The terms, in any order.")
+
+
+# ---------------------------------------------------------------- quizzes
+
+QuestionType = Literal["single", "multiple", "true-false", "scenario"]
+
+
+class Option(Strict):
+    """One answer option of a question."""
+
+    text: Text = Field(description="The option as shown to the learner.")
+    correct: bool = Field(default=False, description="true for a correct option.")
+    feedback: Text = Field(description="Why this option is right or wrong.")
+
+
+class Question(Strict):
+    """A quiz question."""
+
+    id: Id = Field(description="Id of the question, unique inside its quiz.")
+    type: QuestionType = Field(
+        description="single, multiple (select all that apply), true-false or scenario."
+    )
+    prompt: Text = Field(description="The question.")
+    scenario: Text | None = Field(
+        default=None, description="For scenario questions: the policy case, read first."
+    )
+    select: Literal["single", "multiple"] = Field(
+        default="single", description="For scenario questions: one answer or several."
+    )
+    options: list[Option] = Field(min_length=2, description="At least two answer options.")
+    explanation: Text = Field(description="Explanation shown after answering.")
+    teaches: Text = Field(
+        description="Where the answer is taught: a session or lesson id, optionally with "
+        "a section (s4#gatt, intro/why-not-neutral#pink-tariff)."
+    )
+    objective: Id | None = Field(default=None, description="Id of the objective it assesses.")
+
+    @model_validator(mode="after")
+    def _rules(self) -> Question:
+        texts = [o.text.casefold() for o in self.options]
+        duplicate = next((t for t in texts if texts.count(t) > 1), None)
+        if duplicate:
+            raise ValueError(f"options must be unique; '{duplicate}' appears twice")
+        correct = sum(o.correct for o in self.options)
+        single = self.type in ("single", "true-false") or (
+            self.type == "scenario" and self.select == "single"
+        )
+        if single and correct != 1:
+            raise ValueError(
+                f"a {self.type} question needs exactly one correct option, found {correct}"
+            )
+        if not single and correct < 1:
+            raise ValueError("mark at least one option with correct: true")
+        if self.type == "true-false" and len(self.options) != 2:
+            raise ValueError("a true-false question has exactly two options")
+        if self.type == "scenario" and not self.scenario:
+            raise ValueError("a scenario question needs a 'scenario' text")
+        return self
+
+
+class Quiz(Strict):
+    """A quiz bank (quizzes/<id>.yml)."""
+
+    id: Id = Field(description="Quiz id, equal to the file name.")
+    title: Text = Field(description="Title shown above the quiz.")
+    pass_mark: int = Field(
+        default=70, ge=0, le=100, description="Percentage of correct answers needed to pass."
+    )
+    questions: list[Question] = Field(min_length=1, description="The questions, in order.")
+
+
+# ---------------------------------------------------------------- e-learning
+
+
+class Lesson(Strict):
+    """A lesson of an e-learning module."""
+
+    id: Id = Field(description="Lesson id, unique in the module; part of its web address.")
+    title: Text = Field(description="Title of the lesson.")
+    minutes: int = Field(ge=1, le=120, description="Expected study time, in minutes.")
+    objectives: list[Objective] = Field(min_length=1, description="What the lesson teaches.")
+    sections: list[Section] = Field(min_length=1, description="The lesson text.")
+    quiz: Id = Field(description="Id of the lesson quiz in quizzes/.")
+
+
+class Module(Strict):
+    """An e-learning module (curriculum/elearning/<id>.yml)."""
+
+    id: Id = Field(description="Module id, equal to the file name (intro, climate-change...).")
+    title: Text = Field(description="Title of the module.")
+    kind: Literal["introductory", "thematic"] = Field(description="introductory or thematic.")
+    version: Text = Field(description="Version of the module, shown on the completion record.")
+    summary: Text = Field(description="What the module covers (Markdown).")
+    prerequisite_for: Id | None = Field(
+        default=None, description="Id of the unit this module is a prerequisite of (unit-1)."
+    )
+    pass_mark: int = Field(ge=0, le=100, description="Percentage needed to pass the module.")
+    lessons: list[Lesson] = Field(min_length=1, description="The lessons, in order.")
+    final_quiz: Id | None = Field(default=None, description="Id of the final assessment quiz.")
+    sources: Sources = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------- policy tools
+
+
+class RuleNote(Strict):
+    """How a WTO agreement bears on a policy area."""
+
+    agreement: Agreement = Field(description="The agreement.")
+    text: Text = Field(description="What the rules say and why it matters (Markdown).")
+
+
+class PolicyOption(Strict):
+    """A practical policy option."""
+
+    title: Text = Field(description="The option in a few words.")
+    steps: list[Text] = Field(min_length=1, description="Practical steps to carry it out.")
+
+
+class Example(Strict):
+    """A real example from a country or region."""
+
+    country: Text = Field(description="Country, region or organisation.")
+    text: Text = Field(description="What was done.")
+    sources: Sources = Field(min_length=1)
+
+
+class Chapter(Strict):
+    """A guidebook chapter (curriculum/guidebook/<id>.yml)."""
+
+    id: Id = Field(description="Chapter id, equal to the file name.")
+    title: Text = Field(description="Title of the chapter.")
+    summary: Text = Field(description="One paragraph on the policy area.")
+    why_it_matters: Section = Field(description="Why the area matters for women, with sources.")
+    wto_rules: list[RuleNote] = Field(min_length=1, description="The WTO rules involved.")
+    policy_options: list[PolicyOption] = Field(min_length=1, description="Policy options.")
+    examples: list[Example] = Field(default_factory=list, description="Country examples.")
+    indicators: list[Id] = Field(default_factory=list, description="Ids of related indicators.")
+    measures: list[Id] = Field(default_factory=list, description="Ids of related measure types.")
+    sessions: list[Id] = Field(default_factory=list, description="Ids of related sessions.")
+
+
+Frequency = Literal["annual", "biennial", "quarterly", "monthly", "per-run", "ad-hoc"]
+
+
+class Indicator(Strict):
+    """An indicator (curriculum/indicators/<id>.yml)."""
+
+    id: Id = Field(description="Indicator id, equal to the file name; starts with ind-.")
+    name: Text = Field(description="Short name of the indicator.")
+    definition: Text = Field(description="What it measures.")
+    computation: Text = Field(description="How it is computed (numerator, denominator).")
+    unit: Text = Field(description="Unit of measure (percent, number, USD...).")
+    disaggregation: list[Text] = Field(min_length=1, description="Breakdowns (sex, age...).")
+    data_sources: list[Text] = Field(min_length=1, description="Where the data come from.")
+    frequency: Frequency = Field(description="How often it is measured.")
+    agreements: list[Agreement] = Field(min_length=1, description="Related WTO agreements.")
+    sessions: list[Id] = Field(min_length=1, description="Related session ids.")
+    themes: list[Text] = Field(min_length=1, description="Themes used to filter the catalogue.")
+    sdg_target: str | None = Field(
+        default=None, pattern=r"^\d{1,2}\.[0-9a-z]{1,2}(\.\d)?$", description="SDG target, e.g. 5.5"
+    )
+    sources: Sources = Field(min_length=1)
+
+
+class ScalePoint(Strict):
+    """A point on the checklist's answer scale."""
+
+    value: int = Field(ge=0, le=10, description="Score of the answer.")
+    label: Text = Field(description="Answer as shown (e.g. Partly).")
+
+
+class Band(Strict):
+    """A score band of the checklist."""
+
+    id: Id = Field(description="Band id (e.g. early, developing, advanced).")
+    label: Text = Field(description="Name of the band.")
+    min: int = Field(ge=0, le=100, description="Lowest percentage in the band.")
+    max: int = Field(ge=0, le=100, description="Highest percentage in the band.")
+
+
+class Recommendation(Strict):
+    """What to do next, for a dimension in a score band."""
+
+    band: Id = Field(description="Id of the band the recommendation is for.")
+    text: Text = Field(description="The recommendation.")
+    chapters: list[Id] = Field(default_factory=list, description="Guidebook chapters to read.")
+
+
+class ChecklistItem(Strict):
+    """A question of the self-assessment."""
+
+    id: Id = Field(description="Item id, unique in the checklist.")
+    text: Text = Field(description="The question, answerable on the scale.")
+    guidance: Text | None = Field(default=None, description="What counts as a full answer.")
+
+
+class Dimension(Strict):
+    """A dimension of the self-assessment."""
+
+    id: Id = Field(description="Dimension id.")
+    title: Text = Field(description="Title of the dimension.")
+    description: Text = Field(description="What the dimension looks at.")
+    items: list[ChecklistItem] = Field(min_length=1, description="The questions.")
+    recommendations: list[Recommendation] = Field(
+        min_length=1, description="Recommendations per score band."
+    )
+
+
+class Checklist(Strict):
+    """The self-assessment questionnaire and checklist (curriculum/checklist.yml)."""
+
+    title: Text = Field(description="Title of the checklist.")
+    intro: Text = Field(description="How to use it (Markdown).")
+    scale: list[ScalePoint] = Field(min_length=2, description="The answer scale.")
+    scoring: Text = Field(description="How scores are computed, in words.")
+    bands: list[Band] = Field(min_length=1, description="Score bands.")
+    dimensions: list[Dimension] = Field(min_length=1, description="The dimensions.")
+    sources: Sources = Field(default_factory=list)
+
+
+class MeasureType(Strict):
+    """A type of trade measure for women's economic empowerment."""
+
+    id: Id = Field(description="Measure type id, used by policies and chapters.")
+    title: Text = Field(description="Name of the measure type.")
+    definition: Text = Field(description="What the measure type is.")
+    examples: list[Example] = Field(default_factory=list, description="Real examples.")
+
+
+class MeasureCategory(Strict):
+    """A category of the map of measures."""
+
+    id: Id = Field(description="Category id.")
+    title: Text = Field(description="Name of the category.")
+    description: Text = Field(description="What the category covers.")
+    types: list[MeasureType] = Field(min_length=1, description="Measure types in the category.")
+
+
+class Measures(Strict):
+    """The map of trade measures (curriculum/measures.yml)."""
+
+    intro: Text = Field(description="Introduction to the map (Markdown).")
+    categories: list[MeasureCategory] = Field(min_length=1, description="The categories.")
+    sources: Sources = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------- data collection
+
+MemberStatus = Literal["LDC", "developing", "developed", "observer"]
+Region = Literal[
+    "Africa",
+    "Asia and the Pacific",
+    "Europe",
+    "Latin America and the Caribbean",
+    "Middle East",
+    "North America",
+    "Central Asia",
+]
+
+
+class Policy(Strict):
+    """A national policy in the gender-responsive trade policy database."""
+
+    id: Id = Field(description="Policy id, equal to the file name (e.g. chile-mujer-exporta).")
+    country: Text = Field(description="Country or customs territory (a WTO member or observer).")
+    member_status: MemberStatus = Field(description="LDC, developing, developed or observer.")
+    region: Region = Field(description="Region of the country.")
+    year: int = Field(ge=1947, le=2100, description="Year the policy was adopted or launched.")
+    title: Text = Field(max_length=300, description="Name of the policy (plain text).")
+    measure_type: Id = Field(description="Id of a measure type from the map of measures.")
+    wto_areas: list[Agreement] = Field(min_length=1, description="WTO areas it touches.")
+    description: Text = Field(max_length=3000, description="What the policy does (plain text).")
+    beneficiaries: Text = Field(max_length=500, description="Who benefits (plain text).")
+    status: Literal["in force", "planned", "ended"] = Field(description="Status of the policy.")
+    source_url: Url = Field(description="Web address of an official or published source.")
+    shared_in: Id | None = Field(default=None, description="Id of the course run it was shared in.")
+    sources: Sources = Field(default_factory=list)
+
+
+Language = Literal["en", "fr", "es"]
+
+
+class Run(Strict):
+    """A course run (curriculum/runs/<id>.yml)."""
+
+    id: Id = Field(description="Run id, equal to the file name (e.g. 2027-unit-1-feb).")
+    unit: Id = Field(description="Id of the unit (unit-1 ... unit-4).")
+    title: Text = Field(description="Name of the run.")
+    start: dt.date = Field(description="First day, YYYY-MM-DD.")
+    end: dt.date = Field(description="Last day, YYYY-MM-DD.")
+    language: Language = Field(description="Language: en, fr or es.")
+    seats: int = Field(ge=1, le=20, description="Seats offered: 20 at most.")
+    status: Literal["planned", "open", "full", "held", "cancelled"] = Field(
+        description="planned, open, full, held or cancelled."
+    )
+
+    @model_validator(mode="after")
+    def _dates(self) -> Run:
+        if self.end < self.start:
+            raise ValueError("'end' is before 'start'")
+        return self
+
+
+class Question_(Strict):
+    """A question of a questionnaire."""
+
+    id: Id = Field(description="Question id.")
+    text: Text = Field(description="The question.")
+    kind: Literal["text", "choice", "multiple", "scale"] = Field(
+        description="text, choice, multiple or scale (1-5)."
+    )
+    options: list[Text] = Field(default_factory=list, description="Options, for choice questions.")
+
+
+class QuestionGroup(Strict):
+    """A group of questionnaire questions."""
+
+    id: Id = Field(description="Group id.")
+    title: Text = Field(description="Title of the group.")
+    questions: list[Question_] = Field(min_length=1, description="The questions.")
+
+
+class Briefing(Strict):
+    """The briefing note, pre-course questionnaire and evaluation (curriculum/briefing.yml)."""
+
+    title: Text = Field(description="Title of the briefing note.")
+    sections: list[Section] = Field(min_length=1, description="The briefing note's text.")
+    questionnaire: list[QuestionGroup] = Field(min_length=1, description="Pre-course questions.")
+    evaluation_approach: list[Section] = Field(
+        min_length=1, description="Short, medium and long-term evaluation."
+    )
+    evaluation_form: list[QuestionGroup] = Field(min_length=1, description="Post-course form.")
+    follow_up: list[Section] = Field(min_length=1, description="The follow-up plan.")
+
+
+class NationalActivity(Strict):
+    """A national activity pack (curriculum/national/<id>.yml)."""
+
+    id: Id = Field(description="Pack id, equal to the file name.")
+    country: Text = Field(description="Country of the activity.")
+    title: Text = Field(description="Title of the activity.")
+    start: dt.date = Field(description="First day, YYYY-MM-DD.")
+    end: dt.date = Field(description="Last day, YYYY-MM-DD.")
+    language: Language = Field(description="Language: en, fr or es.")
+    day_start: str = Field(default="09:00", pattern=TIME_PATTERN, description="Daily start HH:MM.")
+    sessions: list[Id] = Field(min_length=1, description="Ids of the chosen sessions, in order.")
+    modules: list[Id] = Field(default_factory=list, description="Ids of chosen thematic modules.")
+    local_notes: Text = Field(description="Notes for this activity (Markdown).")
+    sources: Sources = Field(default_factory=list)
+
+
+KINDS: dict[str, type[Strict]] = {
+    "programme": Programme,
+    "session": Session,
+    "glossary": Glossary,
+    "quiz": Quiz,
+    "module": Module,
+    "chapter": Chapter,
+    "indicator": Indicator,
+    "checklist": Checklist,
+    "measures": Measures,
+    "policy": Policy,
+    "run": Run,
+    "briefing": Briefing,
+    "national": NationalActivity,
+}
+"""Every YAML kind, by name; the JSON Schemas and the contributor guide follow this list."""
