@@ -17,9 +17,12 @@ if TYPE_CHECKING:
 def _unknown(doc: Document, path: tuple, kind: str, value: str, known: Iterable[str]) -> Problem:
     known = sorted(known)
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    plural = {"quiz": "quizzes", "country": "countries", "category": "categories"}.get(
+        kind, kind + "s"
+    )
     hint = f"Did you mean '{close[0]}'?" if close else (
-        f"Known {kind}s: {', '.join(known[:12])}{' ...' if len(known) > 12 else ''}."
-        if known else f"There are no {kind}s yet."
+        f"Known {plural}: {', '.join(known[:12])}{' ...' if len(known) > 12 else ''}."
+        if known else f"There are no {plural} yet."
     )
     return doc.problem(path, f"unknown {kind} '{value}'. {hint}")
 

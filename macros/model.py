@@ -8,24 +8,20 @@ reference of the contributor guide, and in validation messages.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .countries import COUNTRIES
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 
 
-def _check_url(value: str) -> str:
-    if not re.match(r"^https?://[^\s<>\"']+$", value):
-        raise ValueError("must be a web address starting with https:// or http://")
-    return value
-
-
 Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=60)]
 Text = Annotated[str, Field(min_length=1)]
-Url = Annotated[str, AfterValidator(_check_url)]
+URL_PATTERN = r"^https?://[^\s<>\"'`]+$"
+Url = Annotated[str, Field(pattern=URL_PATTERN, max_length=2000)]
 
 Agreement = Literal[
     "Marrakesh",
@@ -533,7 +529,10 @@ class Policy(Strict):
     """A national policy in the gender-responsive trade policy database."""
 
     id: Id = Field(description="Policy id, equal to the file name (e.g. chile-mujer-exporta).")
-    country: Text = Field(description="Country or customs territory (a WTO member or observer).")
+    country: Text = Field(
+        description="Country or customs territory (a WTO member or observer).",
+        json_schema_extra={"enum": sorted(COUNTRIES)},
+    )
     member_status: MemberStatus = Field(description="LDC, developing, developed or observer.")
     region: Region = Field(description="Region of the country.")
     year: int = Field(ge=1947, le=2100, description="Year the policy was adopted or launched.")

@@ -99,6 +99,8 @@ def _message(err: dict, model: type[BaseModel]) -> str:
     if kind == "string_too_long":
         return f"is too long: at most {ctx.get('max_length')} characters."
     if kind == "string_pattern_mismatch":
+        if "https" in str(ctx.get("pattern")):
+            return f"{describe(value)} is not a web address; it must start with https:// or http://."
         if ":" in str(ctx.get("pattern")):
             return f"{describe(value)} is not a time; write it as HH:MM, e.g. 09:00."
         if "\\." in str(ctx.get("pattern")):

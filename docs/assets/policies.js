@@ -1,0 +1,71 @@
+/* Policy database table: loads data/policies.json, then searches, filters, sorts and pages
+   in the browser, so the page itself stays small however large the database grows.
+   Participant text is inserted with textContent only, never as HTML. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-policies]");
+  if (!form) return;
+  var table = document.querySelector("[data-policy-table]");
+  var body = table.querySelector("tbody");
+  var count = document.querySelector(".policy-count");
+  var pager = document.querySelector("[data-pager]");
+  var base = form.getAttribute("data-base");
+  var dirUrls = form.getAttribute("data-dir-urls") === "1";
+  var rows = [], sortKey = "country", sortDir = 1, limit = 100, PAGE = 100;
+  function href(id) { return base + id + (dirUrls ? "/" : ".html"); }
+  function matches(p, q, f) {
+    for (var k in f) if (f[k] && p[k] !== f[k]) return false;
+    if (!q) return true;
+    var hay = (p.title + " " + p.country + " " + p.description + " " + p.beneficiaries + " " + p.measure_title).toLowerCase();
+    return q.split(/\s+/).every(function (w) { return hay.indexOf(w) >= 0; });
+  }
+  function render() {
+    var q = form.querySelector("[data-q]").value.trim().toLowerCase(), f = {};
+    Array.prototype.forEach.call(form.querySelectorAll("[data-f]"), function (s) { f[s.getAttribute("data-f")] = s.value; });
+    var hits = rows.filter(function (p) { return matches(p, q, f); });
+    hits.sort(function (a, b) {
+      var x = a[sortKey], y = b[sortKey];
+      return (x < y ? -1 : x > y ? 1 : 0) * sortDir;
+    });
+    var frag = document.createDocumentFragment();
+    hits.slice(0, limit).forEach(function (p) {
+      var tr = document.createElement("tr");
+      var cells = [p.country, null, String(p.year), p.measure_title, p.status];
+      cells.forEach(function (text, i) {
+        var td = document.createElement("td");
+        if (i === 1) {
+          var a = document.createElement("a");
+          a.href = href(p.id);
+          a.textContent = p.title;
+          td.appendChild(a);
+        } else td.textContent = text;
+        tr.appendChild(td);
+      });
+      frag.appendChild(tr);
+    });
+    body.textContent = "";
+    body.appendChild(frag);
+    count.textContent = hits.length + " of " + rows.length + " policies" +
+      (hits.length > limit ? " (first " + limit + " shown)" : "");
+    pager.hidden = hits.length <= limit;
+  }
+  Array.prototype.forEach.call(table.querySelectorAll("[data-sort]"), function (b) {
+    b.addEventListener("click", function () {
+      var key = b.getAttribute("data-sort");
+      sortDir = key === sortKey ? -sortDir : 1;
+      sortKey = key;
+      Array.prototype.forEach.call(table.querySelectorAll("th"), function (th) { th.setAttribute("aria-sort", "none"); });
+      b.parentNode.setAttribute("aria-sort", sortDir > 0 ? "ascending" : "descending");
+      render();
+    });
+  });
+  form.addEventListener("input", function () { limit = PAGE; render(); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  pager.querySelector("[data-more]").addEventListener("click", function () { limit += PAGE; render(); });
+  fetch(form.getAttribute("data-policies")).then(function (r) { return r.json(); }).then(function (data) {
+    rows = data;
+    render();
+  }).catch(function () {
+    count.textContent = "The database could not be loaded here. Browse by country below, or download the CSV.";
+  });
+})();

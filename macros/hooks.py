@@ -1,0 +1,46 @@
+"""MkDocs hooks: load the curriculum, add generated pages, write data files after the build.
+
+Kept thin on purpose: all rendering lives in macros.render, all outputs in macros.export.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.structure.files import File, Files
+
+from macros.export import data_outputs
+from macros.export.hosts import check_no_outside_requests
+from macros.render.pages import build_nav, generated_pages
+from macros.site import edition, get_curriculum
+
+
+def _root(config) -> Path:
+    return Path(config["config_file_path"]).parent
+
+
+def on_config(config):
+    """Load and check the curriculum first, so a broken YAML file stops the build at once."""
+    cur = get_curriculum(_root(config))
+    config["nav"] = build_nav(cur, edition(config))
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    """Add one virtual page per curriculum object."""
+    cur = get_curriculum(_root(config))
+    for src, content in generated_pages(cur, edition(config)).items():
+        existing = files.get_file_from_path(src)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, src, content=content))
+    return files
+
+
+def on_post_build(config) -> None:
+    """Write open-data files and refuse any page that loads assets from another host."""
+    cur = get_curriculum(_root(config))
+    site_dir = Path(config["site_dir"])
+    for output in data_outputs.OUTPUTS:
+        output(cur, site_dir)
+    check_no_outside_requests(site_dir)

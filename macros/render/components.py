@@ -1,0 +1,118 @@
+"""Render functions: one per component, each rendering a partial from model objects.
+
+They take the Curriculum and a Context and return Markdown or HTML; the macros in
+macros/main.py are thin wrappers that supply the current page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..curriculum import Curriculum
+from ..model import GlossaryTerm, Quiz
+from .agenda import compute_agenda
+from .engine import Context, render
+from .links import teaches_src
+
+_PROTECTED = re.compile(r"\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]+>|\{[^}]*\}")
+
+
+def link_terms(text: str, terms: list[GlossaryTerm], ctx: Context, seen: set[str]) -> str:
+    """Link the first use of each glossary term on a page to its definition.
+
+    The link's title holds the definition, which Material shows as a tooltip on
+    hover and keyboard focus.
+    """
+    if not terms:
+        return text
+    names: dict[str, GlossaryTerm] = {}
+    for term in terms:
+        for name in [term.term, *term.aliases]:
+            names[name.casefold()] = term
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + r")(?![\w-])",
+        re.IGNORECASE,
+    )
+    protected = [m.span() for m in _PROTECTED.finditer(text)]
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        term = names[match.group(1).casefold()]
+        start, end = match.span()
+        if term.id in seen or any(a <= start < b for a, b in protected):
+            continue
+        if text.rfind("\n", 0, start) < text.rfind("#", 0, start):
+            continue  # never inside a heading line
+        seen.add(term.id)
+        title = re.sub(r"\s+", " ", term.definition).replace('"', "&quot;")
+        href = ctx.md_link("glossary.md", term.id)
+        out.append(text[last:start])
+        out.append(f'[{match.group(1)}]({href} "{title}"){{ .gloss }}')
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def render_session(cur: Curriculum, ctx: Context, sid: str) -> str:
+    """The page of one session: objectives, messages, content, activities, quiz."""
+    session = cur.sessions[sid]
+    seen: set[str] = set()
+    bodies = {s.id: link_terms(s.body, cur.glossary_terms, ctx, seen) for s in session.sections}
+    quiz = render_quiz(cur, ctx, session.quiz) if session.quiz else ""
+    indicators = [i for i in cur.indicators.values() if sid in i.sessions]
+    ids = list(cur.sessions)
+    pos = ids.index(sid)
+    return render(
+        "session.md", ctx, session=session, bodies=bodies, quiz=quiz, indicators=indicators,
+        previous=cur.sessions[ids[pos - 1]] if pos > 0 else None,
+        next=cur.sessions[ids[pos + 1]] if pos + 1 < len(ids) else None,
+        chapters=[c for c in cur.chapters.values() if sid in c.sessions],
+        has=_available_tools(cur),
+    )
+
+
+def _available_tools(cur: Curriculum) -> dict[str, bool]:
+    return {
+        "guidebook": bool(cur.chapters),
+        "indicators": bool(cur.indicators),
+        "checklist": cur.checklist is not None,
+        "measures": cur.measures is not None,
+        "policies": bool(cur.policies),
+    }
+
+
+def render_session_index(cur: Curriculum, ctx: Context) -> str:
+    """The list of the eight sessions by day."""
+    by_day = defaultdict(list)
+    for session in cur.sessions.values():
+        by_day[session.day].append(session)
+    return render("session-index.md", ctx, days=dict(sorted(by_day.items())))
+
+
+def render_quiz(cur: Curriculum, ctx: Context, qid: str, heading: bool = True) -> str:
+    """A quiz form: native inputs, hidden feedback, an aria-live result region."""
+    quiz: Quiz = cur.quizzes[qid]
+    targets = {}
+    for q in quiz.questions:
+        src, anchor = teaches_src(q.teaches)
+        targets[q.id] = ctx.href(src, anchor)
+    return render("quiz.html", ctx, quiz=quiz, targets=targets, heading=heading)
+
+
+def render_programme(cur: Curriculum, ctx: Context) -> str:
+    """The programme page: objectives, units, participants, phases, evaluation."""
+    return render("programme.md", ctx, p=cur.programme, cur=cur)
+
+
+def render_agenda(cur: Curriculum, ctx: Context) -> str:
+    """The 2-day timetable computed from session durations."""
+    prog = cur.programme
+    days = compute_agenda(list(cur.sessions.values()), prog.agenda.breaks, prog.agenda.day_start)
+    return render("agenda.md", ctx, days=days)
+
+
+def render_glossary(cur: Curriculum, ctx: Context) -> str:
+    """Every glossary term, alphabetically, each with its anchor."""
+    terms = sorted(cur.glossary_terms, key=lambda t: t.term.casefold())
+    return render("glossary.md", ctx, terms=terms)

@@ -1,0 +1,110 @@
+"""The Jinja environment every partial is rendered with (autoescape on)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import markdown as md_lib
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from ..model import AGREEMENT_NAMES
+from . import links
+from .strings import STRINGS
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass
+class Context:
+    """Where a partial is being rendered: which page, which edition, which URL style."""
+
+    page_src: str = "index.md"
+    edition: str = "learner"
+    directory_urls: bool = True
+    print_mode: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def trainer(self) -> bool:
+        return self.edition == "trainer"
+
+    def href(self, src: str, anchor: str = "") -> str:
+        """Relative URL from the current page to another page (for raw HTML)."""
+        if self.print_mode:
+            return "#" + (anchor or src.replace("/", "-").removesuffix(".md"))
+        return links.relative_url(self.page_src, src, anchor, self.directory_urls)
+
+    def asset(self, path: str) -> str:
+        """Relative URL of a file under docs/ (assets, data) from the current page."""
+        from_url = links.url_of(self.page_src, self.directory_urls)
+        from_dir = from_url.rstrip("/") if self.directory_urls else posixpath.dirname(from_url)
+        return posixpath.relpath(path, from_dir or ".")
+
+    def md_link(self, src: str, anchor: str = "") -> str:
+        """Markdown link target from the current page; MkDocs rewrites and checks it."""
+        from_dir = posixpath.dirname(self.page_src)
+        return posixpath.relpath(src, from_dir or ".") + (f"#{anchor}" if anchor else "")
+
+
+def trusted_markdown(text: str) -> Markup:
+    """Curriculum Markdown (reviewed in pull requests) passed through unescaped."""
+    return Markup(text)
+
+
+@lru_cache(maxsize=4096)
+def _inline_html(text: str) -> str:
+    html = md_lib.markdown(text, extensions=["attr_list"])
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return html
+
+
+def markdown_html(text: str) -> Markup:
+    """Trusted curriculum Markdown rendered to HTML, for use inside raw HTML blocks."""
+    return Markup(_inline_html(text))
+
+
+def oneline(text: str) -> str:
+    """Collapse whitespace, for attributes and table cells."""
+    return re.sub(r"\s+", " ", str(text)).strip()
+
+
+def minutes(value: int) -> str:
+    """90 -> '1 h 30 min'."""
+    h, m = divmod(int(value), 60)
+    if h and m:
+        return f"{h} h {m:02d} min"
+    return f"{h} h" if h else f"{m} min"
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The shared Jinja environment."""
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["trusted"] = trusted_markdown
+    env.filters["md_html"] = markdown_html
+    env.filters["oneline"] = oneline
+    env.filters["minutes"] = minutes
+    env.globals["AGREEMENTS"] = AGREEMENT_NAMES
+    env.globals["T"] = STRINGS
+    return env
+
+
+def render(template: str, ctx: Context, **values) -> str:
+    """Render one partial with the page context."""
+    return environment().get_template(template).render(ctx=ctx, **values)
+
+
+__all__ = ["Context", "render", "escape", "Markup"]

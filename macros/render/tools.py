@@ -1,0 +1,99 @@
+"""The policy tools: guidebook, indicators, self-assessment checklist, map of measures."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from ..curriculum import Curriculum
+from ..model import Indicator
+from .components import link_terms
+from .engine import Context, render
+
+
+def render_guidebook_index(cur: Curriculum, ctx: Context) -> str:
+    """The guidebook's table of contents."""
+    return render("guidebook-index.md", ctx, chapters=list(cur.chapters.values()))
+
+
+def render_chapter(cur: Curriculum, ctx: Context, cid: str) -> str:
+    """One guidebook chapter with its indicators and measure types."""
+    chapter = cur.chapters[cid]
+    seen: set[str] = set()
+    body = link_terms(chapter.why_it_matters.body, cur.glossary_terms, ctx, seen)
+    types = cur.measure_types
+    ids = list(cur.chapters)
+    pos = ids.index(cid)
+    return render(
+        "chapter.md", ctx, chapter=chapter, body=body,
+        indicators=[cur.indicators[i] for i in chapter.indicators],
+        measures=[types[m] for m in chapter.measures if m in types],
+        sessions=[cur.sessions[s] for s in chapter.sessions],
+        previous=cur.chapters[ids[pos - 1]] if pos > 0 else None,
+        next=cur.chapters[ids[pos + 1]] if pos + 1 < len(ids) else None,
+    )
+
+
+def _facets(indicators: list[Indicator]) -> dict[str, list[str]]:
+    return {
+        "agreement": sorted({a for i in indicators for a in i.agreements}),
+        "session": sorted({s for i in indicators for s in i.sessions}, key=lambda s: int(s[1:])
+                          if s[1:].isdigit() else 99),
+        "theme": sorted({t for i in indicators for t in i.themes}),
+    }
+
+
+def render_indicator_catalogue(cur: Curriculum, ctx: Context) -> str:
+    """All indicators with client-side filters by agreement, session and theme."""
+    indicators = list(cur.indicators.values())
+    return render("indicators.md", ctx, indicators=indicators, facets=_facets(indicators),
+                  sessions=cur.sessions, asset=ctx.asset)
+
+
+def render_indicator_table(cur: Curriculum, ctx: Context, session: str | None = None,
+                           agreement: str | None = None) -> str:
+    """A compact table of indicators, optionally for one session or agreement."""
+    rows = [i for i in cur.indicators.values()
+            if (session is None or session in i.sessions)
+            and (agreement is None or agreement in i.agreements)]
+    return render("indicator-table.md", ctx, indicators=rows)
+
+
+def render_indicator(cur: Curriculum, ctx: Context, iid: str) -> str:
+    """One indicator in full."""
+    return render("indicator-card.html", ctx, i=cur.indicators[iid], sessions=cur.sessions)
+
+
+def render_checklist(cur: Curriculum, ctx: Context) -> str:
+    """The questionnaire: readable and printable without JavaScript, scored with it."""
+    checklist = cur.checklist
+    count = sum(len(d.items) for d in checklist.dimensions)
+    bands = json.dumps([b.model_dump() for b in checklist.bands])
+    labels = json.dumps({str(p.value): p.label for p in checklist.scale})
+    return render("checklist.html", ctx, c=checklist, count=count, chapters=cur.chapters,
+                  asset=ctx.asset, bands=bands, labels=labels)
+
+
+def measures_diagram(cur: Curriculum) -> dict:
+    """Geometry of the SVG tree diagram: one column per category, its types below."""
+    categories = cur.measures.categories
+    width, col_gap, box_w, box_h, gap = 180, 16, 180, 44, 10
+    counts = Counter(p.measure_type for p in cur.policies.values())
+    columns = []
+    for i, cat in enumerate(categories):
+        x = 10 + i * (width + col_gap)
+        types = [
+            {"id": t.id, "title": t.title, "y": 90 + j * (box_h + gap), "count": counts.get(t.id, 0)}
+            for j, t in enumerate(cat.types)
+        ]
+        columns.append({"id": cat.id, "title": cat.title, "x": x, "types": types})
+    height = 90 + max(len(c.types) for c in categories) * (box_h + gap) + 10
+    return {"columns": columns, "width": 20 + len(categories) * (width + col_gap) - col_gap,
+            "height": height, "box_w": box_w, "box_h": box_h}
+
+
+def render_measures(cur: Curriculum, ctx: Context) -> str:
+    """The map of measures: an SVG diagram drawn at build time and an accessible table."""
+    counts = Counter(p.measure_type for p in cur.policies.values())
+    return render("measures.md", ctx, m=cur.measures, diagram=measures_diagram(cur),
+                  counts=counts, has_policies=bool(cur.policies))
