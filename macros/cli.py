@@ -40,11 +40,20 @@ def run_check(root: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point."""
     parser = argparse.ArgumentParser(prog="course", description=__doc__)
-    parser.add_argument("command", choices=["check", "schema"])
+    parser.add_argument("command", choices=["check", "schema", "site", "pdf"])
     parser.add_argument("--root", type=Path, default=Path("."))
     args = parser.parse_args(argv)
+    root = args.root.resolve()
     if args.command == "check":
-        return run_check(args.root.resolve())
+        return run_check(root)
+    if args.command == "site":
+        from .build import main_site
+
+        return main_site(root)
+    if args.command == "pdf":
+        from .build import main_pdf
+
+        return main_pdf(root)
     for path in export_schemas(args.root.resolve()):
         print(f"wrote {path.relative_to(args.root.resolve())}")
     return 0
