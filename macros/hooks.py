@@ -15,6 +15,9 @@ from macros.render.pages import build_nav, generated_pages
 from macros.site import edition, get_curriculum
 
 
+LOCAL_SHIM = "assets/vendor/iframe-worker-shim.js"
+
+
 def _root(config) -> Path:
     return Path(config["config_file_path"]).parent
 
@@ -23,6 +26,15 @@ def on_config(config):
     """Load and check the curriculum first, so a broken YAML file stops the build at once."""
     cur = get_curriculum(_root(config))
     config["nav"] = build_nav(cur, edition(config))
+    if edition(config) == "trainer":
+        config["site_name"] += " (trainer edition)"
+    # The offline plugin adds iframe-worker from a CDN; use the vendored copy (MIT, from
+    # npm) so the offline bundle's search makes no outside request.
+    polyfills = config["extra"].get("polyfills") or []
+    if any("iframe-worker" in p for p in polyfills):
+        config["extra"]["polyfills"] = [
+            LOCAL_SHIM if "iframe-worker" in p else p for p in polyfills
+        ]
     return config
 
 

@@ -69,6 +69,16 @@ def markdown_html(text: str) -> Markup:
     return Markup(_inline_html(text))
 
 
+@lru_cache(maxsize=4096)
+def _block_html(text: str) -> str:
+    return md_lib.markdown(text, extensions=["attr_list", "tables", "admonition", "md_in_html"])
+
+
+def markdown_block(text: str) -> Markup:
+    """Trusted curriculum Markdown rendered to block HTML (paragraphs, lists, tables)."""
+    return Markup(_block_html(text))
+
+
 def oneline(text: str) -> str:
     """Collapse whitespace, for attributes and table cells."""
     return re.sub(r"\s+", " ", str(text)).strip()
@@ -95,6 +105,7 @@ def environment() -> Environment:
     )
     env.filters["trusted"] = trusted_markdown
     env.filters["md_html"] = markdown_html
+    env.filters["md_block"] = markdown_block
     env.filters["oneline"] = oneline
     env.filters["minutes"] = minutes
     env.globals["AGREEMENTS"] = AGREEMENT_NAMES
