@@ -41,7 +41,7 @@ class BuildFailed(Exception):
 
 def export_offline_zip(root: Path, stage: Path) -> Path:
     """The learner site built for file:// and zipped, for USB sticks and no connection."""
-    offline_dir = root / "build" / "offline"
+    offline_dir = stage.parent / (stage.name + "-offline")
     shutil.rmtree(offline_dir, ignore_errors=True)
     run_mkdocs(root, offline_dir, OFFLINE="true", EDITION="learner")
     target = stage / "downloads" / "offline-site.zip"
@@ -53,10 +53,12 @@ def export_offline_zip(root: Path, stage: Path) -> Path:
     return target
 
 
-def build_site(root: Path, *, with_pdf: bool = True, with_offline: bool = True) -> None:
-    """Build everything into build/stage, then replace site/ in one move."""
+def build_site(root: Path, out: Path | None = None, *, with_pdf: bool = True,
+               with_offline: bool = True) -> Path:
+    """Build everything into a staging folder, then replace ``out`` (site/) in one move."""
     cur = load_curriculum(root)
-    stage = root / "build" / "stage"
+    site = out or root / "site"
+    stage = site.parent / (site.name + ".stage")
     shutil.rmtree(stage, ignore_errors=True)
     steps = [("learner site", lambda: run_mkdocs(root, stage, EDITION="learner")),
              ("trainer edition", lambda: run_mkdocs(root, stage / "trainer", EDITION="trainer"))]
@@ -70,13 +72,14 @@ def build_site(root: Path, *, with_pdf: bool = True, with_offline: bool = True) 
         started = time.perf_counter()
         step()
         print(f"  {name}: {time.perf_counter() - started:.1f} s")
-    site = root / "site"
-    old = root / "build" / "site.old"
+    shutil.rmtree(stage.parent / (stage.name + "-offline"), ignore_errors=True)
+    old = site.parent / (site.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site.exists():
         site.rename(old)
     stage.rename(site)
     shutil.rmtree(old, ignore_errors=True)
+    return site
 
 
 def main_site(root: Path, **kwargs) -> int:

@@ -117,8 +117,10 @@ def _friendly_yaml_error(err: yaml.MarkedYAMLError) -> str:
             "a ':' appears inside a value. Put the value in quotes, e.g. title: \"Trade: an "
             "introduction\"."
         )
-    if "expected a single document" in problem or "but found another document" in context:
+    if "expected a single document" in problem + context or "another document" in problem:
         return "the file holds more than one YAML document (a '---' line); keep only one."
+    if "quoted scalar" in context and "end of stream" in problem:
+        return "a quote opened here is never closed. Add the closing quote."
     if "found undefined alias" in problem:
         return "aliases (*name) are not allowed in curriculum files; write the value out in full"
     if "aliases" in problem:
@@ -137,6 +139,8 @@ def load_text(text: str, file: str) -> Document:
             loader.dispose()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        if "quoted scalar" in (err.context or "") and err.context_mark:
+            mark = err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise LoadFailed(Problem(file, line, col, "", _friendly_yaml_error(err))) from None
     except yaml.YAMLError as err:  # pragma: no cover - every PyYAML error is marked

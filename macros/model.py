@@ -312,8 +312,11 @@ class Question(Strict):
             self.type == "scenario" and self.select == "single"
         )
         if single and correct != 1:
+            kind = {"single": "single-choice", "scenario": "single-answer scenario"}.get(
+                self.type, self.type
+            )
             raise ValueError(
-                f"a {self.type} question needs exactly one correct option, found {correct}"
+                f"a {kind} question needs exactly one option with correct: true, found {correct}"
             )
         if not single and correct < 1:
             raise ValueError("mark at least one option with correct: true")
