@@ -219,11 +219,11 @@ class _Builder:
         if isinstance(node, MappingNode):
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
+                if isinstance(key_node, ScalarNode) and key_node.value == "<<":
+                    raise self.fail(key_node, "merge keys (<<) are not allowed; write fields out.", path)
                 if not isinstance(key_node, ScalarNode) or key_node.tag not in ALLOWED_TAGS:
                     raise self.fail(key_node, "field names must be plain words.", path)
                 key = key_node.value
-                if key == "<<":
-                    raise self.fail(key_node, "merge keys (<<) are not allowed; write fields out.", path)
                 if key in out:
                     first = self.doc.key_marks[path + (key,)]
                     raise self.fail(
