@@ -79,7 +79,7 @@ def test_unverified_claims_appear_only_flagged():
             around = text[max(0, match.start() - 500): match.end() + 500].lower()
             assert any(flag in around for flag in FLAGS), f"{path}: {match.group(0)}"
     for name in ("We-Win", "BRIDGE"):
-        for path, _ in FILES:
+        for path, kind in FILES:
             text = path.read_text(encoding="utf-8")
-            if name in text:
+            if name in text and kind != "quiz":  # quizzes point to the lesson that cites it
                 assert "strategy" in text.lower(), f"{path}: {name} must cite the strategy"
