@@ -32,3 +32,39 @@ def site(tmp_path_factory) -> Path:
 
     out = tmp_path_factory.mktemp("built") / "site"
     return build_site(ROOT, out)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, launched once for all browser tests."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, LAUNCH_ARGS, require_chromium
+
+    require_chromium()
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site served on a random local port."""
+    from browser import serve
+
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    """A fresh browser page (own storage) that records requests to other hosts."""
+    context = browser.new_context(viewport={"width": 412, "height": 900}, accept_downloads=True)
+    pg = context.new_page()
+    pg.outside = []
+    pg.on("request", lambda r: pg.outside.append(r.url)
+          if not r.url.startswith((base_url, "file://", "data:", "blob:")) else None)
+    yield pg
+    context.close()
