@@ -80,11 +80,11 @@ def generated_pages(cur: Curriculum, edition: str = "learner") -> dict[str, str]
         pages["policies/share.md"] = _page("Share a policy", "{{ share_form() }}", hide_toc=True)
         for pid in cur.policies:
             pages[f"policies/{pid}.md"] = _page(f"Policy: {pid}", f'{{{{ policy("{pid}") }}}}',
-                                                hide_toc=True)
+                                                hide_toc=True, search=False)
         for country in sorted({p.country for p in cur.policies.values()}):
             pages[f"policies/countries/{slugify(country)}.md"] = _page(
                 f"Policies: {country}", f'{{{{ country_policies("{slugify(country)}") }}}}',
-                hide_toc=True,
+                hide_toc=True, search=False,
             )
     if cur.briefing:
         pages["participants/briefing.md"] = _page(cur.briefing.title, "{{ briefing() }}")

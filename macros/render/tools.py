@@ -74,7 +74,7 @@ def render_checklist(cur: Curriculum, ctx: Context) -> str:
                   asset=ctx.asset, bands=bands, labels=labels)
 
 
-def measures_diagram(cur: Curriculum, per_row: int = 4) -> dict:
+def measures_diagram(cur: Curriculum, per_row: int = 2) -> dict:
     """Geometry of the SVG tree diagram: categories in rows of ``per_row``, types below."""
     categories = cur.measures.categories
     box_w, box_h, gap, col_gap = 200, 40, 8, 16
