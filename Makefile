@@ -36,11 +36,17 @@ pdf: $(STAMP)
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## browser: install Debian's chromium for the browser tests (needs root)
-browser:
-	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+## browser: install what the tests drive: Debian's chromium, Java and the Nu HTML Checker
+browser: node_modules/.installed
+	@command -v chromium >/dev/null && command -v java >/dev/null || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    chromium default-jre-headless >/dev/null; }
 
-## test: every test: unit, build, browser, PDF and quality gates
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+## test: every test: unit, content, build, browser, PDF and quality gates
 test: $(STAMP) browser
 	$(PY) -m pytest -q
 

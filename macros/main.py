@@ -172,6 +172,11 @@ def alignment() -> str:
     return tr.render_alignment(_cur(), _ctx())
 
 
+def download_links() -> str:
+    """The table of PDFs, the offline zip and the open-data files."""
+    return c.render_downloads(_cur(), _ctx())
+
+
 def field_reference(kind: str) -> str:
     """The table of fields of one YAML kind, for the contributor guide."""
     return tr.render_field_reference(kind)
@@ -181,7 +186,8 @@ MACROS = [
     session, session_index, quiz, programme, agenda, glossary, elearning_index, module, lesson,
     final_assessment, completion, guidebook_index, chapter, indicator_catalogue, indicator_table,
     indicator, checklist, measures_map, policy_table, policy, country_policies, share_form,
-    briefing, questionnaire, evaluation, schedule, national, alignment, field_reference,
+    briefing, questionnaire, evaluation, schedule, national, alignment, download_links,
+    field_reference,
 ]
 """Every macro, registered by define_env."""
 

@@ -116,3 +116,8 @@ def render_glossary(cur: Curriculum, ctx: Context) -> str:
     """Every glossary term, alphabetically, each with its anchor."""
     terms = sorted(cur.glossary_terms, key=lambda t: t.term.casefold())
     return render("glossary.md", ctx, terms=terms)
+
+
+def render_downloads(cur: Curriculum, ctx: Context) -> str:
+    """Links to the PDFs, the offline bundle and the open data, right for either edition."""
+    return render("downloads.html", ctx, national=list(cur.national.values()))

@@ -45,6 +45,15 @@ class Context:
         from_dir = from_url.rstrip("/") if self.directory_urls else posixpath.dirname(from_url)
         return posixpath.relpath(path, from_dir or ".")
 
+    def shared(self, path: str) -> str:
+        """URL of a file made once for both editions (PDFs, the offline zip): the trainer
+        edition lives in trainer/, one level below the learner site that holds them."""
+        if not self.trainer:
+            return self.asset(path)
+        from_url = links.url_of(self.page_src, self.directory_urls)
+        from_dir = from_url.rstrip("/") if self.directory_urls else posixpath.dirname(from_url)
+        return posixpath.relpath(path, posixpath.join("trainer", from_dir))
+
     def md_link(self, src: str, anchor: str = "") -> str:
         """Markdown link target from the current page; MkDocs rewrites and checks it."""
         from_dir = posixpath.dirname(self.page_src)

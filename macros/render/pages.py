@@ -19,11 +19,8 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def _page(title: str, call: str, *, hide_toc: bool = False, search: bool = True) -> str:
+def _page(title: str, call: str, *, search: bool = True) -> str:
     front = [f"title: {json.dumps(title, ensure_ascii=False)}"]
-    hide = ["toc"] if hide_toc else []
-    if hide:
-        front.append("hide:\n" + "".join(f"  - {h}\n" for h in hide).rstrip())
     if not search:
         front.append("search:\n  exclude: true")
     return "---\n" + "\n".join(front) + "\n---\n\n" + call + "\n"
@@ -33,8 +30,8 @@ def generated_pages(cur: Curriculum, edition: str = "learner") -> dict[str, str]
     """Source path -> Markdown for every generated page."""
     pages: dict[str, str] = {
         "programme/index.md": _page(cur.programme.title, "{{ programme() }}"),
-        "agenda.md": _page("Agenda of the 2-day course", "{{ agenda() }}", hide_toc=True),
-        "sessions/index.md": _page("The eight sessions", "{{ session_index() }}", hide_toc=True),
+        "agenda.md": _page("Agenda of the 2-day course", "{{ agenda() }}"),
+        "sessions/index.md": _page("The eight sessions", "{{ session_index() }}"),
     }
     for sid, session in cur.sessions.items():
         pages[f"sessions/{sid}.md"] = _page(
@@ -43,7 +40,7 @@ def generated_pages(cur: Curriculum, edition: str = "learner") -> dict[str, str]
     if cur.glossary:
         pages["glossary.md"] = _page("Glossary", "{{ glossary() }}")
     if cur.modules:
-        pages["elearning/index.md"] = _page("E-learning", "{{ elearning_index() }}", hide_toc=True)
+        pages["elearning/index.md"] = _page("E-learning", "{{ elearning_index() }}")
     for mid, module in cur.modules.items():
         pages[f"elearning/{mid}/index.md"] = _page(module.title, f'{{{{ module("{mid}") }}}}')
         for lesson in module.lessons:
@@ -55,36 +52,32 @@ def generated_pages(cur: Curriculum, edition: str = "learner") -> dict[str, str]
                 f"{module.title}: final assessment", f'{{{{ final_assessment("{mid}") }}}}'
             )
         pages[f"elearning/{mid}/completion.md"] = _page(
-            f"{module.title}: completion record", f'{{{{ completion("{mid}") }}}}',
-            hide_toc=True, search=False,
+            f"{module.title}: completion record", f'{{{{ completion("{mid}") }}}}', search=False,
         )
     if cur.chapters:
         pages["guidebook/index.md"] = _page(
-            "Trade and gender policy guidebook", "{{ guidebook_index() }}", hide_toc=True
+            "Trade and gender policy guidebook", "{{ guidebook_index() }}"
         )
     for cid, chapter in cur.chapters.items():
         pages[f"guidebook/{cid}.md"] = _page(chapter.title, f'{{{{ chapter("{cid}") }}}}')
     if cur.indicators:
         pages["tools/indicators.md"] = _page(
-            "Indicators", "{{ indicator_catalogue() }}", hide_toc=True
+            "Indicators", "{{ indicator_catalogue() }}"
         )
     if cur.checklist:
-        pages["tools/checklist.md"] = _page(cur.checklist.title, "{{ checklist() }}",
-                                            hide_toc=True)
+        pages["tools/checklist.md"] = _page(cur.checklist.title, "{{ checklist() }}")
     if cur.measures:
         pages["tools/measures.md"] = _page("Map of trade measures", "{{ measures_map() }}")
     if cur.policies:
         pages["policies/index.md"] = _page(
-            "Gender-responsive trade policy database", "{{ policy_table() }}", hide_toc=True
+            "Gender-responsive trade policy database", "{{ policy_table() }}"
         )
-        pages["policies/share.md"] = _page("Share a policy", "{{ share_form() }}", hide_toc=True)
+        pages["policies/share.md"] = _page("Share a policy", "{{ share_form() }}")
         for pid in cur.policies:
-            pages[f"policies/{pid}.md"] = _page(f"Policy: {pid}", f'{{{{ policy("{pid}") }}}}',
-                                                hide_toc=True, search=False)
+            pages[f"policies/{pid}.md"] = _page(f"Policy: {pid}", f'{{{{ policy("{pid}") }}}}', search=False)
         for country in sorted({p.country for p in cur.policies.values()}):
             pages[f"policies/countries/{slugify(country)}.md"] = _page(
-                f"Policies: {country}", f'{{{{ country_policies("{slugify(country)}") }}}}',
-                hide_toc=True, search=False,
+                f"Policies: {country}", f'{{{{ country_policies("{slugify(country)}") }}}}', search=False,
             )
     if cur.briefing:
         pages["participants/briefing.md"] = _page(cur.briefing.title, "{{ briefing() }}")
@@ -93,12 +86,12 @@ def generated_pages(cur: Curriculum, edition: str = "learner") -> dict[str, str]
         )
         pages["programme/evaluation.md"] = _page("Evaluation and follow-up", "{{ evaluation() }}")
     if cur.runs:
-        pages["schedule.md"] = _page("Course calendar", "{{ schedule() }}", hide_toc=True)
+        pages["schedule.md"] = _page("Course calendar", "{{ schedule() }}")
     for nid, pack in cur.national.items():
         pages[f"national/{nid}.md"] = _page(pack.title, f'{{{{ national("{nid}") }}}}')
     if cur.quizzes:
         pages["trainers/alignment.md"] = _page(
-            "Objectives and questions", "{{ alignment() }}", hide_toc=True, search=False
+            "Objectives and questions", "{{ alignment() }}", search=False
         )
     return pages
 
