@@ -5,6 +5,8 @@ Kept thin on purpose: all rendering lives in macros.render, all outputs in macro
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 from mkdocs.structure.files import File, Files
@@ -26,6 +28,10 @@ def on_config(config):
     """Load and check the curriculum first, so a broken YAML file stops the build at once."""
     cur = get_curriculum(_root(config))
     config["nav"] = build_nav(cur, edition(config))
+    dump = os.environ.get("COURSE_DUMP_MARKDOWN")
+    if dump:  # the benchmark's plain build uses the same navigation
+        Path(dump).mkdir(parents=True, exist_ok=True)
+        (Path(dump) / "nav.json").write_text(json.dumps(config["nav"]), encoding="utf-8")
     if edition(config) == "trainer":
         config["site_name"] += " (trainer edition)"
     # The offline plugin adds iframe-worker from a CDN; use the vendored copy (MIT, from
@@ -55,6 +61,16 @@ _TOGGLES = tuple(
     (f'type="checkbox" id="{name}" autocomplete="off">', f'type="checkbox" id="{name}">')
     for name in ("__drawer", "__search")
 )
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """For the benchmark only: keep the Markdown as rendered by the macros."""
+    dump = os.environ.get("COURSE_DUMP_MARKDOWN")
+    if dump:
+        target = Path(dump) / page.file.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    return markdown
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -137,7 +137,7 @@ class Session(Strict):
     """One of the eight sessions of the 2-day course (curriculum/sessions/<id>.yml)."""
 
     id: Id = Field(description="Session id, equal to the file name: s1 ... s8.")
-    number: int = Field(ge=1, le=20, description="Position in the course: 1 ... 8.")
+    number: int = Field(ge=1, le=999, description="Position in the course: 1 ... 8.")
     title: Text = Field(description="Title of the session.")
     day: int = Field(ge=1, le=2, description="Day of the 2-day course: 1 or 2.")
     duration: int = Field(ge=15, le=480, description="Length of the session, in minutes.")

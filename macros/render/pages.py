@@ -139,7 +139,7 @@ def build_nav(cur: Curriculum, edition: str = "learner") -> list:
     more: list = []
     if cur.glossary:
         more.append("glossary.md")
-    more += ["downloads.md", "contributing/index.md"]
+    more += ["downloads.md", "contributing/index.md", "benchmark.md"]
     if cur.quizzes:
         more.append("trainers/alignment.md")
     nav.append({"More": more})
