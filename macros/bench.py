@@ -113,7 +113,7 @@ def _measure_build(project: Path, config: Path, out: Path, env: dict) -> tuple[f
     result = subprocess.run([sys.executable, "-c", MEASURE, str(config), str(out)],
                             cwd=project, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        raise SystemExit(result.stderr[-3000:])
+        raise SystemExit(f"build of {config} failed:\n{result.stderr[-3000:]}{result.stdout[-2000:]}")
     seconds, rss = result.stdout.strip().splitlines()[-1].split()
     return float(seconds), int(rss) / 1024
 
@@ -262,7 +262,7 @@ def main() -> int:
             continue
         print(f"building {name} ...", flush=True)
         results.append(measure(name, scale, policies))
-    pdf = measure_pdfs()
+    pdf = measure_pdfs() if not os.environ.get("BENCH_NO_PDF") else (0.0, 0.0)
     print(format_table(results))
     print(f"PDFs: {pdf[0]:.1f} s, {pdf[1]:.1f} MB")
     write_report(results, pdf)

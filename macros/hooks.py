@@ -27,7 +27,8 @@ def _root(config) -> Path:
 def on_config(config):
     """Load and check the curriculum first, so a broken YAML file stops the build at once."""
     cur = get_curriculum(_root(config))
-    config["nav"] = build_nav(cur, edition(config))
+    docs = frozenset(p.name for p in Path(config["docs_dir"]).glob("*.md"))
+    config["nav"] = build_nav(cur, edition(config), docs)
     dump = os.environ.get("COURSE_DUMP_MARKDOWN")
     if dump:  # the benchmark's plain build uses the same navigation
         Path(dump).mkdir(parents=True, exist_ok=True)

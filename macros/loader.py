@@ -129,8 +129,33 @@ def _friendly_yaml_error(err: yaml.MarkedYAMLError) -> str:
     return f"this is not valid YAML: {text}. Check the indentation and quotes on this line."
 
 
+_FAST = getattr(yaml, "CSafeLoader", None)
+
+
+def _compose_fast(text: str):
+    """Compose with libyaml (many times faster); None when it is absent or the text is not
+    plain, well-formed YAML, so that the pure-Python path can explain the problem."""
+    if _FAST is None:
+        return None
+    try:
+        if any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=_FAST)):
+            return None
+        loader = _FAST(text)
+        try:
+            return loader.get_single_node() or False
+        finally:
+            loader.dispose()
+    except yaml.YAMLError:
+        return None
+
+
 def load_text(text: str, file: str) -> Document:
     """Parse YAML text; raise LoadFailed with one positioned Problem on any fault."""
+    node = _compose_fast(text)
+    if node:
+        doc = Document(file, None)
+        doc.data = _Builder(doc).build(node, ())
+        return doc
     try:
         loader = _Composer(text)
         try:

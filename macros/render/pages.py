@@ -96,7 +96,7 @@ def generated_pages(cur: Curriculum, edition: str = "learner") -> dict[str, str]
     return pages
 
 
-def build_nav(cur: Curriculum, edition: str = "learner") -> list:
+def build_nav(cur: Curriculum, edition: str = "learner", docs: frozenset[str] = frozenset()) -> list:
     """The site navigation; policy and country pages stay out so it does not grow."""
     nav: list = [{"Home": "index.md"}, {"Programme": _programme_nav(cur)}]
     nav.append(
@@ -139,7 +139,9 @@ def build_nav(cur: Curriculum, edition: str = "learner") -> list:
     more: list = []
     if cur.glossary:
         more.append("glossary.md")
-    more += ["downloads.md", "contributing/index.md", "benchmark.md"]
+    more += ["downloads.md", "contributing/index.md"]
+    if "benchmark.md" in docs:  # written by `make bench`
+        more.append("benchmark.md")
     if cur.quizzes:
         more.append("trainers/alignment.md")
     nav.append({"More": more})
