@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 from macros.export import data_outputs
 from macros.export.hosts import check_no_outside_requests
 from macros.render.pages import build_nav, generated_pages
-from macros.site import edition, get_curriculum
+from macros.site import edition, get_curriculum, load_for_build
 
 
 LOCAL_SHIM = "assets/vendor/iframe-worker-shim.js"
@@ -26,7 +26,7 @@ def _root(config) -> Path:
 
 def on_config(config):
     """Load and check the curriculum first, so a broken YAML file stops the build at once."""
-    cur = get_curriculum(_root(config))
+    cur = load_for_build(_root(config))
     docs = frozenset(p.name for p in Path(config["docs_dir"]).glob("*.md"))
     config["nav"] = build_nav(cur, edition(config), docs)
     dump = os.environ.get("COURSE_DUMP_MARKDOWN")

@@ -20,6 +20,7 @@ _ENV = None
 
 
 def _cur():
+    # Loaded by hooks.on_config at the start of each build; macros only read it.
     return get_curriculum(Path(_ENV.conf["config_file_path"]).parent)
 
 

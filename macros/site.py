@@ -7,27 +7,22 @@ from pathlib import Path
 
 from .curriculum import Curriculum, load_curriculum
 
-_CACHE: dict[str, tuple[float, Curriculum]] = {}
+_CURRENT: dict[str, Curriculum] = {}
 
 
-def _newest_mtime(root: Path) -> float:
-    newest = 0.0
-    for folder in ("curriculum", "quizzes"):
-        for path in (root / folder).rglob("*.yml"):
-            newest = max(newest, path.stat().st_mtime)
-    return newest
+def load_for_build(root: Path | str) -> Curriculum:
+    """Load and check the curriculum at the start of a build (on_config, also on every
+    rebuild of `mkdocs serve`), and keep it for the macros and hooks of that build."""
+    root = Path(root).resolve()
+    cur = load_curriculum(root)
+    _CURRENT[str(root)] = cur
+    return cur
 
 
 def get_curriculum(root: Path | str) -> Curriculum:
-    """The checked curriculum under ``root``, loaded once until a YAML file changes."""
+    """The curriculum of the current build (loaded now if no build has loaded it yet)."""
     root = Path(root).resolve()
-    stamp = _newest_mtime(root)
-    cached = _CACHE.get(str(root))
-    if cached and cached[0] == stamp:
-        return cached[1]
-    cur = load_curriculum(root)
-    _CACHE[str(root)] = (stamp, cur)
-    return cur
+    return _CURRENT.get(str(root)) or load_for_build(root)
 
 
 def edition(config) -> str:
