@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -43,9 +44,31 @@ def _unique(doc: Document, path: tuple, items: list, what: str) -> list[Problem]
     return out
 
 
+_MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)")
+_HTML_IMAGE = re.compile(r"<img\b(?![^>]*\balt\s*=\s*[\"'][^\"']+)[^>]*>", re.IGNORECASE)
+
+
+def check_images(doc: Document) -> list[Problem]:
+    """Every image in a text field needs alt text, for screen-reader users."""
+    out = []
+    for path in doc.marks:
+        value = doc.data_at(path)
+        if not isinstance(value, str) or ("![" not in value and "<img" not in value.lower()):
+            continue
+        for m in _MD_IMAGE.finditer(value):
+            if not m.group("alt").strip():
+                out.append(doc.problem(path, f"the image '{m.group('src')}' has no alt text. "
+                                       "Describe it: ![what the image shows](file.png)."))
+        if _HTML_IMAGE.search(value):
+            out.append(doc.problem(path, "an <img> has no alt text. Add alt=\"what it shows\"."))
+    return out
+
+
 def check_curriculum(cur: Curriculum) -> tuple[list[Problem], list[Problem]]:
     """Every cross-file problem (errors) and every unassessed objective (warnings)."""
     problems: list[Problem] = []
+    for doc in cur.documents.values():
+        problems += check_images(doc)
     prog_doc = cur.document("programme")
     prog = cur.programme
     sessions = cur.sessions
