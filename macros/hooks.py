@@ -45,6 +45,14 @@ def on_config(config):
     return config
 
 
+def on_serve(server, config, builder):
+    """`make serve` rebuilds when a curriculum file, a quiz or a template changes."""
+    root = _root(config)
+    for folder in ("curriculum", "quizzes", "macros/templates"):
+        server.watch(str(root / folder))
+    return server
+
+
 def on_files(files: Files, config) -> Files:
     """Add one virtual page per curriculum object."""
     cur = get_curriculum(_root(config))
