@@ -12,7 +12,8 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files
 
 from macros.export import data_outputs
-from macros.export.hosts import check_no_outside_requests
+from macros.export.hosts import check_no_outside_requests, check_page
+from macros.render.engine import Context
 from macros.render.pages import build_nav, generated_pages
 from macros.site import edition, get_curriculum, load_for_build
 
@@ -56,11 +57,13 @@ def on_serve(server, config, builder):
 def on_files(files: Files, config) -> Files:
     """Add one virtual page per curriculum object."""
     cur = get_curriculum(_root(config))
-    for src, content in generated_pages(cur, edition(config)).items():
+    for src, page in generated_pages(cur).items():
         existing = files.get_file_from_path(src)
         if existing is not None:
             files.remove(existing)
-        files.append(File.generated(config, src, content=content))
+        ctx = Context(page_src=src, edition=edition(config),
+                      directory_urls=bool(config["use_directory_urls"]))
+        files.append(File.generated(config, src, content=page.markdown(cur, ctx)))
     return files
 
 
@@ -86,6 +89,8 @@ def on_post_page(output: str, page, config) -> str:
     """Make the theme's page chrome valid HTML."""
     for before, after in _TOGGLES:
         output = output.replace(before, after, 1)
+    if page is not None:
+        check_page(output, page.file.src_uri)
     return output
 
 
@@ -95,8 +100,10 @@ def on_post_build(config) -> None:
     site_dir = Path(config["site_dir"])
     not_found = site_dir / "404.html"  # a theme template, not a page: on_post_page misses it
     if not_found.exists():
-        not_found.write_text(on_post_page(not_found.read_text(encoding="utf-8"), None, config),
-                             encoding="utf-8")
+        html = on_post_page(not_found.read_text(encoding="utf-8"), None, config)
+        check_page(html, "404.html")
+        not_found.write_text(html, encoding="utf-8")
     for output in data_outputs.OUTPUTS:
         output(cur, site_dir)
-    check_no_outside_requests(site_dir)
+    # Pages were checked as they were written (on_post_page); here the theme's styles.
+    check_no_outside_requests(site_dir, (".css",))

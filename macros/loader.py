@@ -137,9 +137,9 @@ def _compose_fast(text: str):
     plain, well-formed YAML, so that the pure-Python path can explain the problem."""
     if _FAST is None:
         return None
+    if "*" in text and "&" in text and _has_alias(text):
+        return None
     try:
-        if any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=_FAST)):
-            return None
         loader = _FAST(text)
         try:
             return loader.get_single_node() or False
@@ -147,6 +147,13 @@ def _compose_fast(text: str):
             loader.dispose()
     except yaml.YAMLError:
         return None
+
+
+def _has_alias(text: str) -> bool:
+    try:
+        return any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=_FAST))
+    except yaml.YAMLError:
+        return True
 
 
 def load_text(text: str, file: str) -> Document:

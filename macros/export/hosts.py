@@ -7,35 +7,65 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-_ASSET = re.compile(
-    r"""<(?:script|img|iframe|source|audio|video|embed)\b[^>]*?\ssrc\s*=\s*["']?(?P<a>[^"'\s>]+)"""
-    r"""|<link\b[^>]*?\shref\s*=\s*["']?(?P<b>[^"'\s>]+)[^>]*>"""
-    r"""|url\(\s*["']?(?P<c>[^"')]+)""",
-    re.IGNORECASE,
-)
+# Only absolute addresses can reach another host: find each '//' (cheap), keep those that
+# start an src/href/url() value, then look at the tag they sit in.
+_BEFORE = re.compile(r"""(?:\b(?P<attr>src|href)\s*=\s*["']?|url\(\s*["']?)(?:https?:)?$""",
+                     re.IGNORECASE)
+_URL_END = re.compile(r"""["'\s>)]""")
+_ASSET_TAGS = ("script", "img", "iframe", "source", "audio", "video", "embed", "link", "input")
 _LINK_REL = re.compile(r"""\srel\s*=\s*["']?([^"'>]+)""", re.IGNORECASE)
+_LOADING_RELS = {"stylesheet", "preload", "icon", "modulepreload", "manifest"}
 
 
 def outside_requests(html: str) -> list[str]:
     """Addresses on other hosts that a page would load when opened."""
     found = []
-    for match in _ASSET.finditer(html):
-        url = match.group("a") or match.group("b") or match.group("c") or ""
-        if match.group("b"):
-            rel = _LINK_REL.search(match.group(0))
-            if rel and not ({"stylesheet", "preload", "icon", "modulepreload", "manifest"}
-                            & set(rel.group(1).lower().split())):
-                continue
-        if re.match(r"^(https?:)?//", url.strip(), re.IGNORECASE):
-            found.append(url)
+    pos = html.find("//")
+    while pos != -1:
+        before = _BEFORE.search(html, max(0, pos - 40), pos)
+        if before:
+            end = _URL_END.search(html, pos)
+            if _is_loaded(html, before):
+                found.append(html[pos - _scheme_len(before.group(0)): end.start() if end else len(html)])
+        pos = html.find("//", pos + 2)
     return found
 
 
-def check_no_outside_requests(site_dir: Path) -> None:
+def _scheme_len(text: str) -> int:
+    low = text.lower()
+    return 6 if low.endswith("https:") else 5 if low.endswith("http:") else 0
+
+
+def _is_loaded(html: str, before: re.Match) -> bool:
+    """True when the address is fetched on opening the page (not a plain link)."""
+    if not before.group("attr"):
+        return True  # url(...) in a style
+    start = html.rfind("<", 0, before.start())
+    head = html[start + 1: before.start()].split(None, 1)
+    name = head[0].lower() if head else ""
+    if name not in _ASSET_TAGS:
+        return False
+    if name == "link":
+        rel = _LINK_REL.search(html, start, html.find(">", before.end()))
+        return bool(rel and _LOADING_RELS & set(rel.group(1).lower().split()))
+    return before.group("attr").lower() == "src"
+
+
+def check_page(html: str, where: str) -> None:
+    """Fail the build if one rendered page loads from another host."""
+    bad = outside_requests(html)
+    if bad:
+        raise PluginError(
+            f"{where} loads {', '.join(bad[:5])} from another host (not allowed: the site "
+            "must work offline and keep readers private)."
+        )
+
+
+def check_no_outside_requests(site_dir: Path, suffixes: tuple[str, ...] = (".html", ".css")) -> None:
     """Fail the build if any HTML or CSS file loads from another host."""
     bad = []
     for path in sorted(site_dir.rglob("*")):
-        if path.suffix not in (".html", ".css") or not path.is_file():
+        if path.suffix not in suffixes or not path.is_file():
             continue
         for url in outside_requests(path.read_text(encoding="utf-8", errors="replace")):
             bad.append(f"{path.relative_to(site_dir)}: loads {url}")

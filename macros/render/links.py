@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import posixpath
+import re
+import unicodedata
 
 
 def url_of(src: str, directory_urls: bool = True) -> str:
@@ -45,3 +47,9 @@ def teaches_src(teaches: str) -> tuple[str, str]:
         module, lesson = page.split("/", 1)
         return lesson_src(module, lesson), anchor
     return session_src(page), anchor
+
+
+def slugify(text: str) -> str:
+    """'Côte d'Ivoire' -> 'cote-d-ivoire' (stable URL parts for countries)."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

@@ -1,97 +1,115 @@
 """Which pages the curriculum generates, and the navigation that lists them.
 
-Each generated page is a few lines of Markdown calling one macro; the macro renders
-the model.  Generated pages never land in docs/.
+Each generated page is rendered by the same function that backs its macro (e.g. the
+session page by the function behind ``{{ session("s4") }}``), once, when MkDocs collects
+its files; the page then skips mkdocs-macros, so participant text in it is never read as
+a template.  Generated pages never land in docs/.
 """
 
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..curriculum import Curriculum
+from . import components as c
+from . import elearning as el
+from . import participants as pa
+from . import tools as t
+from . import trainers as tr
+from .engine import Context
+from .links import slugify
 
 
-def slugify(text: str) -> str:
-    """'Côte d'Ivoire' -> 'cote-d-ivoire' (stable URL parts for countries)."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+@dataclass(frozen=True)
+class Generated:
+    """A generated page: its title, the render function and its arguments."""
+
+    title: str
+    render: Callable[..., str]
+    args: tuple = ()
+    search: bool = True
+
+    def markdown(self, cur: Curriculum, ctx: Context) -> str:
+        """The page's Markdown, front matter included."""
+        front = [f"title: {json.dumps(self.title, ensure_ascii=False)}", "render_macros: false"]
+        if not self.search:
+            front.append("search:\n  exclude: true")
+        body = self.render(cur, ctx, *self.args)
+        return "---\n" + "\n".join(front) + "\n---\n\n" + body + "\n"
 
 
-def _page(title: str, call: str, *, search: bool = True) -> str:
-    front = [f"title: {json.dumps(title, ensure_ascii=False)}"]
-    if not search:
-        front.append("search:\n  exclude: true")
-    return "---\n" + "\n".join(front) + "\n---\n\n" + call + "\n"
+def _page(title: str, render: Callable[..., str], *args: str, search: bool = True) -> Generated:
+    return Generated(title, render, tuple(args), search)
 
 
-def generated_pages(cur: Curriculum, edition: str = "learner") -> dict[str, str]:
-    """Source path -> Markdown for every generated page."""
-    pages: dict[str, str] = {
-        "programme/index.md": _page(cur.programme.title, "{{ programme() }}"),
-        "agenda.md": _page("Agenda of the 2-day course", "{{ agenda() }}"),
-        "sessions/index.md": _page("The eight sessions", "{{ session_index() }}"),
+def generated_pages(cur: Curriculum) -> dict[str, Generated]:
+    """Source path -> what renders it, for every generated page."""
+    pages: dict[str, Generated] = {
+        "programme/index.md": _page(cur.programme.title, c.render_programme),
+        "agenda.md": _page("Agenda of the 2-day course", c.render_agenda),
+        "sessions/index.md": _page("The eight sessions", c.render_session_index),
     }
     for sid, session in cur.sessions.items():
         pages[f"sessions/{sid}.md"] = _page(
-            f"Session {session.number}: {session.title}", f'{{{{ session("{sid}") }}}}'
+            f"Session {session.number}: {session.title}", c.render_session, sid
         )
     if cur.glossary:
-        pages["glossary.md"] = _page("Glossary", "{{ glossary() }}")
+        pages["glossary.md"] = _page("Glossary", c.render_glossary)
     if cur.modules:
-        pages["elearning/index.md"] = _page("E-learning", "{{ elearning_index() }}")
+        pages["elearning/index.md"] = _page("E-learning", el.render_elearning_index)
     for mid, module in cur.modules.items():
-        pages[f"elearning/{mid}/index.md"] = _page(module.title, f'{{{{ module("{mid}") }}}}')
+        pages[f"elearning/{mid}/index.md"] = _page(module.title, el.render_module, mid)
         for lesson in module.lessons:
             pages[f"elearning/{mid}/{lesson.id}.md"] = _page(
-                lesson.title, f'{{{{ lesson("{mid}", "{lesson.id}") }}}}'
+                lesson.title, el.render_lesson, mid, lesson.id
             )
         if module.final_quiz:
             pages[f"elearning/{mid}/final.md"] = _page(
-                f"{module.title}: final assessment", f'{{{{ final_assessment("{mid}") }}}}'
+                f"{module.title}: final assessment", el.render_final, mid
             )
         pages[f"elearning/{mid}/completion.md"] = _page(
-            f"{module.title}: completion record", f'{{{{ completion("{mid}") }}}}', search=False,
+            f"{module.title}: completion record", el.render_completion, mid, search=False,
         )
     if cur.chapters:
         pages["guidebook/index.md"] = _page(
-            "Trade and gender policy guidebook", "{{ guidebook_index() }}"
+            "Trade and gender policy guidebook", t.render_guidebook_index
         )
     for cid, chapter in cur.chapters.items():
-        pages[f"guidebook/{cid}.md"] = _page(chapter.title, f'{{{{ chapter("{cid}") }}}}')
+        pages[f"guidebook/{cid}.md"] = _page(chapter.title, t.render_chapter, cid)
     if cur.indicators:
         pages["tools/indicators.md"] = _page(
-            "Indicators", "{{ indicator_catalogue() }}"
+            "Indicators", t.render_indicator_catalogue
         )
     if cur.checklist:
-        pages["tools/checklist.md"] = _page(cur.checklist.title, "{{ checklist() }}")
+        pages["tools/checklist.md"] = _page(cur.checklist.title, t.render_checklist)
     if cur.measures:
-        pages["tools/measures.md"] = _page("Map of trade measures", "{{ measures_map() }}")
+        pages["tools/measures.md"] = _page("Map of trade measures", t.render_measures)
     if cur.policies:
         pages["policies/index.md"] = _page(
-            "Gender-responsive trade policy database", "{{ policy_table() }}"
+            "Gender-responsive trade policy database", pa.render_policy_table
         )
-        pages["policies/share.md"] = _page("Share a policy", "{{ share_form() }}")
+        pages["policies/share.md"] = _page("Share a policy", pa.render_share_form)
         for pid in cur.policies:
-            pages[f"policies/{pid}.md"] = _page(f"Policy: {pid}", f'{{{{ policy("{pid}") }}}}', search=False)
+            pages[f"policies/{pid}.md"] = _page(f"Policy: {pid}", pa.render_policy, pid, search=False)
         for country in sorted({p.country for p in cur.policies.values()}):
             pages[f"policies/countries/{slugify(country)}.md"] = _page(
-                f"Policies: {country}", f'{{{{ country_policies("{slugify(country)}") }}}}', search=False,
+                f"Policies: {country}", pa.render_country, slugify(country), search=False,
             )
     if cur.briefing:
-        pages["participants/briefing.md"] = _page(cur.briefing.title, "{{ briefing() }}")
+        pages["participants/briefing.md"] = _page(cur.briefing.title, pa.render_briefing)
         pages["participants/questionnaire.md"] = _page(
-            "Pre-course questionnaire", "{{ questionnaire() }}"
+            "Pre-course questionnaire", pa.render_questionnaire
         )
-        pages["programme/evaluation.md"] = _page("Evaluation and follow-up", "{{ evaluation() }}")
+        pages["programme/evaluation.md"] = _page("Evaluation and follow-up", pa.render_evaluation)
     if cur.runs:
-        pages["schedule.md"] = _page("Course calendar", "{{ schedule() }}")
+        pages["schedule.md"] = _page("Course calendar", pa.render_schedule)
     for nid, pack in cur.national.items():
-        pages[f"national/{nid}.md"] = _page(pack.title, f'{{{{ national("{nid}") }}}}')
+        pages[f"national/{nid}.md"] = _page(pack.title, pa.render_national, nid)
     if cur.quizzes:
         pages["trainers/alignment.md"] = _page(
-            "Objectives and questions", "{{ alignment() }}", search=False
+            "Objectives and questions", tr.render_alignment, search=False
         )
     return pages
 

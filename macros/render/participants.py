@@ -10,7 +10,7 @@ from ..curriculum import Curriculum
 from ..model import AGREEMENT_NAMES, MemberStatus, Region
 from .agenda import compute_agenda
 from .engine import Context, render
-from .pages import slugify
+from .links import slugify
 
 
 def render_policy_table(cur: Curriculum, ctx: Context) -> str:
