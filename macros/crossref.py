@@ -67,8 +67,9 @@ def check_images(doc: Document) -> list[Problem]:
 def check_curriculum(cur: Curriculum) -> tuple[list[Problem], list[Problem]]:
     """Every cross-file problem (errors) and every unassessed objective (warnings)."""
     problems: list[Problem] = []
-    for doc in cur.documents.values():
-        problems += check_images(doc)
+    for (kind, _), doc in cur.documents.items():
+        if kind != "policy":  # policy text is plain text: never rendered as Markdown or HTML
+            problems += check_images(doc)
     prog_doc = cur.document("programme")
     prog = cur.programme
     sessions = cur.sessions
