@@ -151,7 +151,12 @@ def measure(name: str, scale: int, policies: int | None = None) -> Result:
         out = Path(tmp) / "site"
         seconds, peak = _measure_build(project, project / "mkdocs.yml", out, env)
         env.pop("COURSE_DUMP_MARKDOWN")
-        plain, _ = _measure_build(project, _plain_config(project, dump), Path(tmp) / "plain", env)
+        plain_config = _plain_config(project, dump)
+        plain, _ = _measure_build(project, plain_config, Path(tmp) / "plain", env)
+        # Small builds last a few seconds, where one run is noisy: keep the best of three.
+        for _ in range(2 if seconds < 20 else 0):
+            seconds = min(seconds, _measure_build(project, project / "mkdocs.yml", out, env)[0])
+            plain = min(plain, _measure_build(project, plain_config, Path(tmp) / "plain", env)[0])
         pages = list(out.rglob("*.html"))
         size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
         largest = max(len(gzip.compress(p.read_bytes(), 9)) for p in pages)
@@ -230,7 +235,8 @@ title: Benchmark
 
 # Benchmark
 
-Written by `make bench` on a 2-core machine; every number comes from one run. Each row is
+Written by `make bench` on a 2-core machine. Build times under 20 s are the best of
+three runs; longer ones come from one run. Each row is
 a synthetic curriculum: the real one multiplied (sessions with their quizzes, indicators,
 policies), or the real one with a policy database of the given size. *Build* is the full
 learner build (macros, generated pages, data files, checks); *plain Material* builds the

@@ -44,15 +44,15 @@
     return e;
   }
   function draw(s) {
-    var rowH = 34, w = 640, labelW = 250, h = rowH * (s.dims.length + 1) + 10;
+    var rowH = 34, w = 720, labelW = 260, barMax = w - labelW - 170, h = rowH * (s.dims.length + 1) + 10;
     var svg = el("svg", { viewBox: "0 0 " + w + " " + h, role: "img", "aria-labelledby": "chart-title" });
     svg.appendChild(el("title", { id: "chart-title" }, "Scores per dimension, in percent"));
     s.dims.concat([{ title: "Overall", score: s.overall }]).forEach(function (d, i) {
-      var y = 8 + i * rowH, barW = Math.max(1, (w - labelW - 70) * d.score / 100);
+      var y = 8 + i * rowH, barW = Math.max(1, barMax * d.score / 100);
       svg.appendChild(el("text", { x: 0, y: y + 18, "font-size": 13, fill: "#1a1a1a", "font-weight": d.id ? 400 : 700 }, d.title.replace(/^\d+\.\s*/, "")));
-      svg.appendChild(el("rect", { x: labelW, y: y + 4, width: w - labelW - 70, height: 20, fill: "#e6e6e6" }));
+      svg.appendChild(el("rect", { x: labelW, y: y + 4, width: barMax, height: 20, fill: "#e6e6e6" }));
       svg.appendChild(el("rect", { x: labelW, y: y + 4, width: barW, height: 20, fill: d.id ? "#0b4f71" : "#8a1c47" }));
-      svg.appendChild(el("text", { x: w - 60, y: y + 19, "font-size": 13, fill: "#1a1a1a" }, d.score + "% " + band(d.score).label));
+      svg.appendChild(el("text", { x: labelW + barMax + 8, y: y + 19, "font-size": 13, fill: "#1a1a1a" }, d.score + "% " + band(d.score).label));
     });
     chart.textContent = "";
     chart.appendChild(svg);
