@@ -34,13 +34,13 @@ def format_report(problems: list[Problem]) -> str:
     """All problems, one per line, then a count; CI annotations under CI=true."""
     errors = sorted(p for p in problems if not p.warning)
     lines = [p.format() for p in errors]
+    if os.environ.get("CI") == "true":
+        lines.extend(p.annotation() for p in errors)
     files = len({p.file for p in errors})
     lines.append(
         f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in {files} "
         f"file{'s' if files != 1 else ''}. Fix them and run 'make check' again."
     )
-    if os.environ.get("CI") == "true":
-        lines.extend(p.annotation() for p in errors)
     return "\n".join(lines)
 
 
