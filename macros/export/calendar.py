@@ -6,13 +6,13 @@ import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 
-from icalendar import Calendar, Event
-
 from ..curriculum import Curriculum
 
 
-def build_calendar(cur: Curriculum, year: int) -> Calendar:
+def build_calendar(cur: Curriculum, year: int):
     """An iCalendar of the course runs of one year (cancelled runs left out)."""
+    from icalendar import Calendar, Event  # imported here: only builds with runs need it
+
     cal = Calendar()
     cal.add("prodid", "-//WTO Trade and Gender Training//Course calendar//EN")
     cal.add("version", "2.0")
