@@ -5,6 +5,7 @@ Kept thin on purpose: all rendering lives in macros.render, all outputs in macro
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from pathlib import Path
@@ -64,6 +65,10 @@ def on_files(files: Files, config) -> Files:
         ctx = Context(page_src=src, edition=edition(config),
                       directory_urls=bool(config["use_directory_urls"]))
         files.append(File.generated(config, src, content=page.markdown(cur, ctx)))
+    # The curriculum and the generated Markdown live until the build ends; keep them out
+    # of the garbage collector's scans, which otherwise grow with the curriculum and slow
+    # every page that follows.
+    gc.freeze()
     return files
 
 
