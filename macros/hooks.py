@@ -28,6 +28,7 @@ def _root(config) -> Path:
 
 def on_config(config):
     """Load and check the curriculum first, so a broken YAML file stops the build at once."""
+    gc.unfreeze()  # `make serve` rebuilds: let the previous build's objects be collected
     cur = load_for_build(_root(config))
     docs = frozenset(p.name for p in Path(config["docs_dir"]).glob("*.md"))
     config["nav"] = build_nav(cur, edition(config), docs)
