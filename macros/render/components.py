@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from ..curriculum import Curriculum
 from ..model import GlossaryTerm, Quiz
@@ -18,6 +19,19 @@ from .links import teaches_src
 _PROTECTED = re.compile(r"\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]+>|\{[^}]*\}")
 
 
+@lru_cache(maxsize=8)
+def _term_pattern(terms: tuple) -> tuple[dict[str, str], re.Pattern]:
+    """Every spelling of every term (longest first) as one pattern, built once per glossary."""
+    names = {name.casefold(): ident for ident, term, aliases in terms
+             for name in (term, *aliases)}
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + r")(?![\w-])",
+        re.IGNORECASE,
+    )
+    return names, pattern
+
+
 def link_terms(text: str, terms: list[GlossaryTerm], ctx: Context, seen: set[str]) -> str:
     """Link the first use of each glossary term on a page to its definition.
 
@@ -26,19 +40,12 @@ def link_terms(text: str, terms: list[GlossaryTerm], ctx: Context, seen: set[str
     """
     if not terms:
         return text
-    names: dict[str, GlossaryTerm] = {}
-    for term in terms:
-        for name in [term.term, *term.aliases]:
-            names[name.casefold()] = term
-    pattern = re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        + r")(?![\w-])",
-        re.IGNORECASE,
-    )
+    names, pattern = _term_pattern(tuple((t.id, t.term, tuple(t.aliases)) for t in terms))
+    by_id = {t.id: t for t in terms}
     protected = [m.span() for m in _PROTECTED.finditer(text)]
     out, last = [], 0
     for match in pattern.finditer(text):
-        term = names[match.group(1).casefold()]
+        term = by_id[names[match.group(1).casefold()]]
         start, end = match.span()
         if term.id in seen or any(a <= start < b for a, b in protected):
             continue
