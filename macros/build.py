@@ -86,11 +86,7 @@ def main_site(root: Path, **kwargs) -> int:
     """CLI wrapper: one clear report, never a traceback, for curriculum problems."""
     try:
         build_site(root, **kwargs)
-    except CurriculumError as err:
-        print(err, file=sys.stderr)
-        print("The site was not rebuilt; site/ still holds the last good build.", file=sys.stderr)
-        return 1
-    except BuildFailed as err:
+    except (CurriculumError, BuildFailed) as err:
         print(err, file=sys.stderr)
         print("The site was not rebuilt; site/ still holds the last good build.", file=sys.stderr)
         return 1
