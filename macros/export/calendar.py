@@ -38,11 +38,6 @@ def build_calendar(cur: Curriculum, year: int):
     return cal
 
 
-def calendar_years(cur: Curriculum) -> list[int]:
-    """Years that have at least one run."""
-    return sorted({r.start.year for r in cur.runs.values()})
-
-
 def export_calendars(cur: Curriculum, site_dir: Path) -> None:
     """site/downloads/schedule-<year>.ics for every year with runs."""
     by_year = defaultdict(list)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import markdown as md_lib
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..model import AGREEMENT_NAMES
 from . import links
@@ -66,19 +66,6 @@ def trusted_markdown(text: str) -> Markup:
 
 
 @lru_cache(maxsize=4096)
-def _inline_html(text: str) -> str:
-    html = md_lib.markdown(text, extensions=["attr_list"])
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return html
-
-
-def markdown_html(text: str) -> Markup:
-    """Trusted curriculum Markdown rendered to HTML, for use inside raw HTML blocks."""
-    return Markup(_inline_html(text))
-
-
-@lru_cache(maxsize=4096)
 def _block_html(text: str) -> str:
     return md_lib.markdown(text, extensions=["attr_list", "tables", "admonition", "md_in_html"])
 
@@ -113,7 +100,6 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["trusted"] = trusted_markdown
-    env.filters["md_html"] = markdown_html
     env.filters["md_block"] = markdown_block
     env.filters["oneline"] = oneline
     env.filters["minutes"] = minutes
@@ -126,5 +112,3 @@ def render(template: str, ctx: Context, **values) -> str:
     """Render one partial with the page context."""
     return environment().get_template(template).render(ctx=ctx, **values)
 
-
-__all__ = ["Context", "render", "escape", "Markup"]

@@ -74,7 +74,6 @@ def render_evaluation(cur: Curriculum, ctx: Context) -> str:
 
 def year_calendar(cur: Curriculum, year: int) -> list[dict]:
     """Twelve months with the runs that start in each and what the cadence plans."""
-    units = {u.id: u for u in cur.programme.units}
     by_month = defaultdict(list)
     for run in sorted(cur.runs.values(), key=lambda r: r.start):
         if run.start.year == year:
@@ -86,7 +85,7 @@ def year_calendar(cur: Curriculum, year: int) -> list[dict]:
             "number": month, "name": calendar.month_name[month], "runs": by_month[month],
             "planned": planned, "evaluation": month in cur.programme.evaluation_months,
         })
-    return months, units
+    return months
 
 
 def render_schedule(cur: Curriculum, ctx: Context) -> str:
