@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# The checkout's own macros/ package wins over any installed copy (worktrees, CI).
+export PYTHONPATH := $(CURDIR)
 
 .PHONY: site test check schema serve pdf bench clean setup browser
 
