@@ -8,7 +8,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # The checkout's own macros/ package wins over any installed copy (worktrees, CI).
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: site test check schema serve pdf bench clean setup browser
+.PHONY: site test check schema serve render pdf bench clean setup browser
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -27,6 +27,7 @@ schema: $(STAMP)
 	$(PY) -m macros schema
 
 ## site: build the learner site, trainer edition, PDFs, data and offline zip into site/
+##       (ENGINE=zensical make site builds the same trees with Zensical)
 site: $(STAMP)
 	$(PY) -m macros site
 
@@ -34,9 +35,13 @@ site: $(STAMP)
 pdf: $(STAMP)
 	$(PY) -m macros pdf
 
-## serve: preview the site with live reload at http://127.0.0.1:8000
+## serve: preview the learner site with live reload at http://127.0.0.1:8000 (problems show on every page)
 serve: $(STAMP)
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) -m macros serve
+
+## render: the plain-Markdown trees and engine configs under build/tree/ (what any engine builds)
+render: $(STAMP)
+	$(PY) -m macros render
 
 ## browser: install what the tests drive: Debian's chromium, Java and the Nu HTML Checker
 browser: node_modules/.installed

@@ -232,6 +232,7 @@ def write_report(results: list[Result], pdf: tuple[float, float]) -> None:
     base = results[0]
     text = f"""---
 title: Benchmark
+edition: trainer
 ---
 
 # Benchmark

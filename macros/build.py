@@ -1,108 +1,299 @@
-"""`make site`: every output, built into a staging folder and swapped in only when all succeed.
+"""`make site`: render → engine → outputs, built into a staging folder and swapped in only
+when every step succeeds.
 
-Order: check the curriculum, learner site, trainer edition (site/trainer/), offline
-bundle (zip), PDFs.  A failure at any step leaves the last good site/ untouched.
+1. **check and render**: load and check the curriculum once, render each edition (learner,
+   trainer, offline) to a plain-Markdown tree under build/tree/ (macros.render.tree);
+2. **engine**: build the trees with the chosen engine (MkDocs by default, or
+   ``ENGINE=zensical``), concurrently with the PDFs, one job per core; a tree whose digest
+   did not change since the last build is not rebuilt, nor is a PDF whose print HTML did
+   not change;
+3. **outputs**: from the curriculum, whatever engine ran: data files, calendars, PDFs,
+   the offline zip, the final HTML checks (no request to another host).
+
+A failure at any step, or Ctrl-C, leaves the last good site/ untouched.
 """
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from .curriculum import load_curriculum
-from .errors import CurriculumError
+from .curriculum import Curriculum, load_curriculum
+from .engines import ENGINES, engine_name, engine_version
+from .errors import BuildFailed, CurriculumError
+from .render.tree import RenderedTree, default_build_dir, render_all
+
+OFFLINE_FOLDER = "trade-gender-course"
+"""The folder the offline zip unpacks to."""
 
 
-def run_mkdocs(root: Path, site_dir: Path, **env: str) -> None:
-    """One `mkdocs build` in a subprocess (each edition gets a fresh plugin state)."""
-    environ = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env)
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run(
-        [str(mkdocs), "build", "--quiet", "--strict", "-f", str(root / "mkdocs.yml"),
-         "-d", str(site_dir)],
-        cwd=root, env=environ, capture_output=True, text=True,
-    )
-    if result.returncode != 0:
-        message = "\n".join(
-            line for line in (result.stderr + result.stdout).splitlines()
-            if line.strip() and "MkDocs 2" not in line
-        )
-        raise BuildFailed(message or "mkdocs build failed")
+@dataclass
+class Step:
+    """A timed step, for the build's short report."""
+
+    name: str
+    seconds: float = 0.0
+    note: str = ""
 
 
-class BuildFailed(Exception):
-    """A step of the build failed; the message is for the person running it."""
+def source_date_epoch(root: Path) -> int:
+    """The time every output is stamped with: SOURCE_DATE_EPOCH, else the last commit."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root,
+                             capture_output=True, text=True, check=True).stdout.strip()
+        return int(out)
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return 1_700_000_000  # no git: a fixed time still gives reproducible files
 
 
-def export_offline_zip(root: Path, stage: Path) -> Path:
-    """The learner site built for file:// and zipped, for USB sticks and no connection."""
-    offline_dir = stage.parent / (stage.name + "-offline")
-    shutil.rmtree(offline_dir, ignore_errors=True)
-    run_mkdocs(root, offline_dir, OFFLINE="true", EDITION="learner")
-    target = stage / "downloads" / "offline-site.zip"
+# ------------------------------------------------------------------ engine, cached
+
+
+def build_tree(engine: str, tree: RenderedTree, cache: Path) -> Path:
+    """The engine's output for one tree, rebuilt only when the tree or engine changed."""
+    out = cache / tree.edition.name
+    key = f"{engine} {engine_version(engine)} {tree.digest}"
+    stamp = out / ".course-build"
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == key:
+        return out
+    shutil.rmtree(out, ignore_errors=True)
+    ENGINES[engine](tree.config, out)
+    stamp.write_text(key, encoding="utf-8")
+    return out
+
+
+# ------------------------------------------------------------------ PDFs, cached
+
+
+def pdf_jobs(cur: Curriculum, cache: Path) -> list[tuple[str, bool, Path, Callable[[], None]]]:
+    """One job per PDF: (file name, for trainers only, cached file, job to run if absent)."""
+    from weasyprint import __version__ as weasyprint_version
+
+    from .export.pdf import books, render_book
+
+    jobs = []
+    for name, book in books(cur).items():
+        html = render_book(cur, book)
+        key = hashlib.sha256(f"{weasyprint_version}\0{html}".encode()).hexdigest()[:32]
+        target = cache / f"{key}.pdf"
+        source = cache / f"{key}.html"
+
+        def run(html: str = html, source: Path = source, target: Path = target) -> None:
+            source.write_text(html, encoding="utf-8")
+            partial = target.with_suffix(".part")
+            result = subprocess.run(
+                [sys.executable, "-m", "macros.export.pdf", str(source), str(partial)],
+                capture_output=True, text=True,
+            )
+            source.unlink(missing_ok=True)
+            if result.returncode != 0:
+                raise BuildFailed(f"PDF {name}: " + (result.stderr.strip().splitlines()
+                                                    or ["WeasyPrint failed"])[-1])
+            partial.replace(target)
+
+        jobs.append((name, book.trainer, target, run))
+    return jobs
+
+
+# ------------------------------------------------------------------ outputs
+
+
+def finish_pages(site_dir: Path) -> None:
+    """Engine-independent checks and fixes of the built HTML: valid theme chrome, and no
+    page or style that loads anything from another host."""
+    from .export.hosts import check_no_outside_requests, fix_theme_chrome
+
+    for page in sorted(site_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        fixed = fix_theme_chrome(text)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+    try:
+        check_no_outside_requests(site_dir)
+    except Exception as err:  # the check's own error names every page
+        raise BuildFailed(str(err)) from err
+
+
+def write_data(cur: Curriculum, site_dir: Path) -> None:
+    """Every open-data output (JSON, CSV, calendars, schemas) into one built site."""
+    from .export import data_outputs
+
+    for output in data_outputs.OUTPUTS:
+        output(cur, site_dir)
+
+
+def write_zip(target: Path, folder: Path, prefix: str, epoch: int) -> Path:
+    """A zip of ``folder`` with sorted entries and fixed times: the same input gives the
+    same bytes."""
+    stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for path in sorted(offline_dir.rglob("*")):
-            if path.is_file() and path.suffix not in (".pdf", ".zip"):
-                zf.write(path, Path("trade-gender-course") / path.relative_to(offline_dir))
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{prefix}/{path.relative_to(folder).as_posix()}", stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, path.read_bytes())
     return target
 
 
-def build_site(root: Path, out: Path | None = None, *, with_pdf: bool = True,
-               with_offline: bool = True) -> Path:
-    """Build everything into a staging folder, then replace ``out`` (site/) in one move."""
-    cur = load_curriculum(root)
-    site = out or root / "site"
-    stage = site.parent / (site.name + ".stage")
-    shutil.rmtree(stage, ignore_errors=True)
-    steps = [("learner site", lambda: run_mkdocs(root, stage, EDITION="learner")),
-             ("trainer edition", lambda: run_mkdocs(root, stage / "trainer", EDITION="trainer"))]
-    if with_offline:
-        steps.append(("offline bundle", lambda: export_offline_zip(root, stage)))
-    if with_pdf:
-        from .export.pdf import export_pdfs
+def copy_site(source: Path, target: Path) -> None:
+    """An engine's output copied into the stage (without the build stamp)."""
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns(".course-build"),
+                    dirs_exist_ok=True)
 
-        steps.append(("PDFs", lambda: export_pdfs(cur, stage / "downloads")))
-    for name, step in steps:
-        started = time.perf_counter()
-        step()
-        print(f"  {name}: {time.perf_counter() - started:.1f} s")
-    shutil.rmtree(stage.parent / (stage.name + "-offline"), ignore_errors=True)
-    old = site.parent / (site.name + ".old")
+
+# ------------------------------------------------------------------ the build
+
+
+@contextmanager
+def build_lock(site: Path) -> Iterator[None]:
+    """One build of a site at a time: a second one waits, and says so."""
+    lock_path = site.parent / f".{site.name}.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"Another build of {site.name}/ is running; waiting for it to finish...",
+                  file=sys.stderr, flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def build_site(root: Path, out: Path | None = None, *, with_pdf: bool = True,
+               with_offline: bool = True, report: list[Step] | None = None) -> Path:
+    """Build everything into a staging folder, then replace ``out`` (site/) in one move."""
+    root = root.resolve()
+    site = (out or root / "site").resolve()
+    steps = report if report is not None else []
+    with build_lock(site):
+        stage = Path(tempfile.mkdtemp(prefix=f"{site.name}.stage-", dir=site.parent))
+        try:
+            _build_into(root, stage, with_pdf=with_pdf, with_offline=with_offline, steps=steps)
+            _swap(stage, site)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+    return site
+
+
+def _timed(steps: list[Step], name: str, started: float, note: str = "") -> None:
+    steps.append(Step(name, time.perf_counter() - started, note))
+
+
+def _build_into(root: Path, stage: Path, *, with_pdf: bool, with_offline: bool,
+                steps: list[Step]) -> None:
+    build = default_build_dir(root)
+    engine = engine_name()
+    epoch = source_date_epoch(root)
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)  # the engines' own dates (sitemap)
+
+    started = time.perf_counter()
+    cur = load_curriculum(root)
+    editions = ["learner", "trainer"] + (["offline"] if with_offline else [])
+    trees = render_all(cur, root, build, editions)
+    _timed(steps, "check and render", started)
+
+    started = time.perf_counter()
+    cache = build / "engine" / engine / "en"
+    pdf_cache = build / "pdf"
+    pdf_cache.mkdir(parents=True, exist_ok=True)
+    jobs = pdf_jobs(cur, pdf_cache) if with_pdf else []
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        # PDFs first: they are the longest jobs, so the engines fill in around them.
+        pdf_futures = [pool.submit(run) for _, _, target, run in jobs if not target.is_file()]
+        built: dict[str, Future] = {
+            name: pool.submit(build_tree, engine, tree, cache) for name, tree in trees.items()
+        }
+        outputs = {name: future.result() for name, future in built.items()}
+        for future in pdf_futures:
+            future.result()
+    rebuilt = len(pdf_futures)
+    _timed(steps, f"{engine} and PDFs", started,
+           f"{rebuilt} of {len(jobs)} PDFs rebuilt" if with_pdf else "")
+
+    started = time.perf_counter()
+    copy_site(outputs["learner"], stage)
+    copy_site(outputs["trainer"], stage / "trainer")
+    for folder in (stage, stage / "trainer"):
+        write_data(cur, folder)
+    for name, trainer_only, target, _ in jobs:
+        where = stage / "trainer" / "downloads" if trainer_only else stage / "downloads"
+        (where / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(target, where / name)
+    if with_offline:
+        with tempfile.TemporaryDirectory(dir=build) as tmp:
+            offline = Path(tmp) / "offline"
+            copy_site(outputs["offline"], offline)
+            write_data(cur, offline)
+            for name, trainer_only, target, _ in jobs:
+                if not trainer_only:
+                    (offline / "downloads" / name).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(target, offline / "downloads" / name)
+            finish_pages(offline)
+            write_zip(stage / "downloads" / "offline-site.zip", offline, OFFLINE_FOLDER, epoch)
+    finish_pages(stage)
+    _timed(steps, "outputs", started)
+
+
+def _swap(stage: Path, site: Path) -> None:
+    """Replace site/ with the stage in two renames (under the build lock)."""
+    old = site.with_name(site.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if site.exists():
         site.rename(old)
     stage.rename(site)
     shutil.rmtree(old, ignore_errors=True)
-    return site
 
 
 def main_site(root: Path, **kwargs) -> int:
     """CLI wrapper: one clear report, never a traceback, for curriculum problems."""
+    steps: list[Step] = []
+    started = time.perf_counter()
     try:
-        build_site(root, **kwargs)
+        build_site(root, report=steps, **kwargs)
     except (CurriculumError, BuildFailed) as err:
         print(err, file=sys.stderr)
         print("The site was not rebuilt; site/ still holds the last good build.", file=sys.stderr)
-        return 1
-    print("site/ is ready: learner site, site/trainer/, site/downloads/ and site/data/.")
+        return 2 if isinstance(err, CurriculumError) else 1
+    except KeyboardInterrupt:
+        print("\nBuild interrupted; site/ still holds the last good build.", file=sys.stderr)
+        return 130
+    for step in steps:
+        note = f" ({step.note})" if step.note else ""
+        print(f"  {step.name}: {step.seconds:.1f} s{note}")
+    print(f"site/ is ready in {time.perf_counter() - started:.1f} s: learner site, "
+          "site/trainer/, site/downloads/ and site/data/.")
     return 0
 
 
 def main_pdf(root: Path) -> int:
-    """`make pdf`: the PDFs alone, into site/downloads/."""
-    from .export.pdf import export_pdfs
+    """`make pdf`: the PDFs alone, into site/downloads/ (trainer guide: site/trainer/downloads/)."""
+    from .export.pdf import books, render_book, write_pdf
 
     try:
         cur = load_curriculum(root)
     except CurriculumError as err:
         print(err, file=sys.stderr)
-        return 1
-    for path in export_pdfs(cur, root / "site" / "downloads"):
+        return 2
+    for name, book in books(cur).items():
+        where = root / "site" / ("trainer/downloads" if book.trainer else "downloads")
+        path = write_pdf(render_book(cur, book), where / name)
         print(f"wrote {path.relative_to(root)}")
     return 0

@@ -1,4 +1,4 @@
-"""Command line: ``python -m macros check|schema``, used by the Makefile."""
+"""Command line: ``python -m macros check|render|site|pdf|serve|schema``, used by the Makefile."""
 
 from __future__ import annotations
 
@@ -37,15 +37,36 @@ def run_check(root: Path) -> int:
     return 0
 
 
+def run_render(root: Path) -> int:
+    """Render every edition to plain Markdown under build/tree/; print where."""
+    from .render.tree import default_build_dir, render_all
+
+    try:
+        cur = load_curriculum(root)
+    except CurriculumError as err:
+        print(err, file=sys.stderr)
+        return 2
+    for tree in render_all(cur, root, default_build_dir(root)).values():
+        pages = sum(1 for _ in tree.docs.rglob("*.md"))
+        print(f"{tree.config}: {pages} pages ({tree.edition.name})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point."""
     parser = argparse.ArgumentParser(prog="course", description=__doc__)
-    parser.add_argument("command", choices=["check", "schema", "site", "pdf"])
+    parser.add_argument("command", choices=["check", "render", "site", "pdf", "serve", "schema"])
     parser.add_argument("--root", type=Path, default=Path("."))
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return run_check(root)
+    if args.command == "render":
+        return run_render(root)
+    if args.command == "serve":
+        from .serve import main_serve
+
+        return main_serve(root)
     if args.command == "site":
         from .build import main_site
 

@@ -50,3 +50,8 @@ class CurriculumError(PluginError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__(format_report(problems))
+
+
+class BuildFailed(Exception):
+    """A step of the build failed for a reason other than the curriculum; the message says
+    what to do, for the person running the build."""

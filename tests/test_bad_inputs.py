@@ -81,5 +81,5 @@ def test_broken_yaml_stops_the_build_and_keeps_the_last_site(project, tmp_path):
     out.mkdir()
     (out / "index.html").write_text("last good build")
     place(project, "missing-field")
-    assert main_site(project) == 1
+    assert main_site(project) == 2
     assert (out / "index.html").read_text() == "last good build"

@@ -22,7 +22,7 @@ def test_every_field_is_documented_in_the_guide(kind, site):
     source = GUIDE.read_text(encoding="utf-8")
     assert f"{{: #{kind} }}" in source, f"no section for {kind}"
     assert f'field_reference("{kind}")' in source
-    html = (site / "contributing/index.html").read_text(encoding="utf-8")
+    html = (site / "trainer/contributing/index.html").read_text(encoding="utf-8")
     for row in field_rows(KINDS[kind]):
         assert row["description"], f"{kind}.{row['name']} has no description in model.py"
         assert f"<code>{row['name']}</code>" in html, f"{kind}.{row['name']} missing from guide"

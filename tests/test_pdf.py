@@ -38,7 +38,7 @@ def handbook(site):
 
 @pytest.fixture(scope="module")
 def guide(site):
-    return PdfReader(site / "downloads/trainer-guide.pdf")
+    return PdfReader(site / "trainer/downloads/trainer-guide.pdf")
 
 
 def test_handbook_structure(handbook):

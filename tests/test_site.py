@@ -47,16 +47,25 @@ def test_session_pages(site, sid):
     assert "(Correct answer)" not in html
 
 
-@pytest.mark.parametrize("path", ["programme", "agenda", "glossary", "sessions", "contributing",
+@pytest.mark.parametrize("path", ["programme", "agenda", "glossary", "sessions",
+                                  "trainer/contributing",
                                   "elearning/intro", "guidebook", "tools/indicators",
                                   "tools/checklist", "tools/measures", "policies",
                                   "policies/share", "participants/briefing",
                                   "participants/questionnaire", "programme/evaluation",
                                   "schedule", "national/st-kitts-and-nevis",
-                                  "trainers/alignment"])
+                                  "trainer/trainers/alignment"])
 def test_pages_exist(site, path):
     html = page(site, path)
     assert len(text_of(html)) > 800
+
+
+@pytest.mark.parametrize("path", ["contributing", "trainers/alignment", "benchmark"])
+def test_trainer_pages_stay_out_of_the_learner_site(site, path):
+    assert not (site / path).exists()
+    assert f'href="{path}/"' not in page(site, "")
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert f'"location":"{path}/' not in index.replace(" ", "")
 
 
 def test_agenda_is_computed(site):

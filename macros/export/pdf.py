@@ -85,3 +85,16 @@ def books(cur: Curriculum) -> dict[str, Book]:
 def export_pdfs(cur: Curriculum, out_dir: Path) -> list[Path]:
     """Write every PDF into ``out_dir``; return their paths."""
     return [write_pdf(render_book(cur, book), out_dir / name) for name, book in books(cur).items()]
+
+
+def main(argv: list[str]) -> int:
+    """``python -m macros.export.pdf PRINT.html OUT.pdf``: one PDF, in a process of its own
+    (the build runs several at once, one per core)."""
+    write_pdf(Path(argv[0]).read_text(encoding="utf-8"), Path(argv[1]))
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))

@@ -30,6 +30,7 @@ class Generated:
     render: Callable[..., str]
     args: tuple = ()
     search: bool = True
+    editions: tuple[str, ...] = ("learner", "trainer")
 
     def markdown(self, cur: Curriculum, ctx: Context) -> str:
         """The page's Markdown, front matter included."""
@@ -40,8 +41,13 @@ class Generated:
         return "---\n" + "\n".join(front) + "\n---\n\n" + body + "\n"
 
 
-def _page(title: str, render: Callable[..., str], *args: str, search: bool = True) -> Generated:
-    return Generated(title, render, tuple(args), search)
+def _page(title: str, render: Callable[..., str], *args: str, search: bool = True,
+          editions: tuple[str, ...] = ("learner", "trainer")) -> Generated:
+    return Generated(title, render, tuple(args), search, editions)
+
+
+TRAINER_ONLY = ("trainer",)
+"""Pages for trainers only: never in the learner site, its search or the offline zip."""
 
 
 def generated_pages(cur: Curriculum) -> dict[str, Generated]:
@@ -49,7 +55,7 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
     pages: dict[str, Generated] = {
         "programme/index.md": _page(cur.programme.title, c.render_programme),
         "agenda.md": _page("Agenda of the 2-day course", c.render_agenda),
-        "sessions/index.md": _page("The eight sessions", c.render_session_index),
+        "sessions/index.md": _page("Sessions of the 2-day course", c.render_session_index),
     }
     for sid, session in cur.sessions.items():
         pages[f"sessions/{sid}.md"] = _page(
@@ -109,13 +115,14 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
         pages[f"national/{nid}.md"] = _page(pack.title, pa.render_national, nid)
     if cur.quizzes:
         pages["trainers/alignment.md"] = _page(
-            "Objectives and questions", tr.render_alignment, search=False
+            "Objectives and questions", tr.render_alignment, search=False, editions=TRAINER_ONLY
         )
     return pages
 
 
 def build_nav(cur: Curriculum, edition: str = "learner", docs: frozenset[str] = frozenset()) -> list:
-    """The site navigation; policy and country pages stay out so it does not grow."""
+    """The site navigation of one edition; policy and country pages stay out so it does
+    not grow.  ``docs`` names the hand-written pages this edition has."""
     nav: list = [{"Home": "index.md"}, {"Programme": _programme_nav(cur)}]
     nav.append(
         {"2-day course": ["agenda.md", "sessions/index.md"]
@@ -157,12 +164,14 @@ def build_nav(cur: Curriculum, edition: str = "learner", docs: frozenset[str] = 
     more: list = []
     if cur.glossary:
         more.append("glossary.md")
-    more += ["downloads.md", "contributing/index.md"]
-    if "benchmark.md" in docs:  # written by `make bench`
-        more.append("benchmark.md")
-    if cur.quizzes:
-        more.append("trainers/alignment.md")
+    more.append("downloads.md")
     nav.append({"More": more})
+    if edition == "trainer":
+        trainers = [src for src in ("contributing/index.md", "benchmark.md") if src in docs]
+        if cur.quizzes:
+            trainers.append("trainers/alignment.md")
+        if trainers:
+            nav.append({"For trainers": trainers})
     return nav
 
 

@@ -1,0 +1,234 @@
+"""The render step: the curriculum as a plain-Markdown tree that any engine can build.
+
+For each edition this writes ``build/tree/<lang>/<edition>/`` with
+
+- ``docs/``: every generated page, every hand-written page of ``docs/`` with its macros
+  expanded (by mkdocs-macros, the way trainers call them), and the assets;
+- ``mkdocs.yml``: the engine config, made from the project's ``mkdocs.yml`` with the
+  navigation filled in and nothing an engine must run (no hooks, no macros plugin).
+
+This is the one place that turns the model into pages.  A file whose content did not
+change is not rewritten, so an engine's own caches and ``make serve`` see only real edits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..curriculum import Curriculum
+from .engine import Context
+from .pages import build_nav, generated_pages
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One rendering of the site: who it is for and how its links work."""
+
+    name: str
+    audience: str  # "learner" or "trainer"
+    offline: bool = False
+
+    @property
+    def directory_urls(self) -> bool:
+        return not self.offline
+
+
+EDITIONS: dict[str, Edition] = {
+    "learner": Edition("learner", "learner"),
+    "trainer": Edition("trainer", "trainer"),
+    "offline": Edition("offline", "learner", offline=True),
+}
+"""Every edition `make site` builds: the learner site, the trainer edition (site/trainer/)
+and the learner site for file:// (the offline bundle)."""
+
+OFFLINE_SHIM = "assets/vendor/iframe-worker-shim.js"
+ENGINE_ONLY_PLUGINS = ("macros",)
+"""Plugins the render step runs itself; the engine config leaves them out."""
+
+
+@dataclass
+class RenderedTree:
+    """A rendered tree: where its config is and a hash of everything in it."""
+
+    edition: Edition
+    root: Path
+    digest: str
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+
+def load_base_config(root: Path) -> dict:
+    """The project's mkdocs.yml as data (it holds no tags that need MkDocs to read)."""
+    return yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def engine_config(base: dict, root: Path, edition: Edition, nav: list) -> dict:
+    """The config an engine gets for one edition: the base config, this edition's nav and
+    settings, and no plugin or hook that would run curriculum code inside the engine."""
+    cfg = {k: v for k, v in base.items() if k not in ("hooks", "docs_dir", "site_dir")}
+    cfg["docs_dir"] = "docs"
+    cfg["site_dir"] = "site"
+    cfg["nav"] = nav
+    theme = dict(cfg.get("theme") or {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+    cfg["theme"] = theme
+    plugins = []
+    for plugin in cfg.get("plugins") or []:
+        name = plugin if isinstance(plugin, str) else next(iter(plugin))
+        if name not in ENGINE_ONLY_PLUGINS:
+            plugins.append(plugin)
+    if edition.offline:
+        plugins.append("offline")
+    cfg["plugins"] = plugins
+    extra = dict(cfg.get("extra") or {})
+    extra["edition"] = edition.audience
+    if edition.offline:
+        # Material's offline plugin adds iframe-worker from a CDN unless one is listed:
+        # list the vendored copy (MIT, from npm) so search makes no outside request.
+        extra["polyfills"] = [OFFLINE_SHIM]
+        cfg["use_directory_urls"] = False
+    cfg["extra"] = extra
+    if edition.audience == "trainer":
+        cfg["site_name"] = f"{cfg['site_name']} (trainer edition)"
+    return cfg
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    """Write a file only when its content differs (keeps mtimes of unchanged pages)."""
+    data = text.encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """A page's YAML front matter (between '---' lines) and its body."""
+    if text.startswith("---\n"):
+        end = text.find("\n---", 4)
+        if end != -1:
+            meta = yaml.safe_load(text[4:end]) or {}
+            body = text[end + 4:].lstrip("\n")
+            return (meta if isinstance(meta, dict) else {}), body
+    return {}, text
+
+
+def join_front_matter(meta: dict, body: str) -> str:
+    """Front matter and body back into one page."""
+    if not meta:
+        return body
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
+    return f"---\n{front}\n---\n\n{body}"
+
+
+def handwritten_pages(root: Path, edition: Edition) -> dict[str, tuple[dict, str]]:
+    """docs/**/*.md for this edition (front matter `edition: trainer` keeps a page out of
+    the learner site), as source path -> (front matter, body)."""
+    docs = root / "docs"
+    pages = {}
+    for path in sorted(docs.rglob("*.md")):
+        src = path.relative_to(docs).as_posix()
+        meta, body = split_front_matter(path.read_text(encoding="utf-8"))
+        only = meta.pop("edition", None)
+        if only and only != edition.audience:
+            continue
+        pages[src] = (meta, body)
+    return pages
+
+
+def copy_assets(root: Path, target: Path) -> None:
+    """Every file of docs/ that is not a page (scripts, styles, images, vendored code)."""
+    docs = root / "docs"
+    for path in sorted(docs.rglob("*")):
+        if path.is_file() and path.suffix != ".md":
+            dest = target / path.relative_to(docs)
+            if dest.is_file() and dest.stat().st_size == path.stat().st_size \
+                    and dest.read_bytes() == path.read_bytes():
+                continue
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, dest)
+
+
+def prune_stale(folder: Path, keep: set[Path]) -> None:
+    """Remove files a previous render wrote that this render did not."""
+    for path in sorted(folder.rglob("*"), reverse=True):
+        if path.is_file() and path not in keep:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+
+
+def tree_digest(folder: Path) -> str:
+    """A hash of the tree's config and of every page and asset (path and content): equal
+    digests build equal sites with the same engine."""
+    h = hashlib.sha256()
+    files = [folder / "mkdocs.yml", *sorted((folder / "docs").rglob("*"))]
+    for path in files:
+        if path.is_file():
+            h.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def render_tree(cur: Curriculum, root: Path, edition: Edition, out: Path,
+                base: dict | None = None) -> RenderedTree:
+    """Render one edition into ``out`` (docs/ and mkdocs.yml); return it with its digest."""
+    from .docs import expand_macros
+
+    base = base if base is not None else load_base_config(root)
+    docs_out = out / "docs"
+    written: set[Path] = set()
+    for src, page in generated_pages(cur).items():
+        if edition.audience not in page.editions:
+            continue
+        ctx = Context(page_src=src, edition=edition.audience,
+                      directory_urls=edition.directory_urls)
+        target = docs_out / src
+        write_if_changed(target, page.markdown(cur, ctx))
+        written.add(target)
+    handwritten = handwritten_pages(root, edition)
+    for src, (meta, body) in handwritten.items():
+        ctx = Context(page_src=src, edition=edition.audience,
+                      directory_urls=edition.directory_urls)
+        if meta.get("render_macros", True) is not False:
+            body = expand_macros(cur, ctx, src, body, meta)
+        meta["render_macros"] = False
+        target = docs_out / src
+        write_if_changed(target, join_front_matter(meta, body))
+        written.add(target)
+    copy_assets(root, docs_out)
+    written.update(p for p in docs_out.rglob("*") if p.is_file() and p.suffix != ".md")
+    prune_stale(docs_out, written)
+    nav = build_nav(cur, edition.audience, frozenset(handwritten))
+    config = engine_config(base, root, edition, nav)
+    write_if_changed(out / "mkdocs.yml",
+                     "# Generated by `python -m macros render`; edit the project's mkdocs.yml.\n"
+                     + yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
+    return RenderedTree(edition, out, tree_digest(out))
+
+
+def render_all(cur: Curriculum, root: Path, build: Path,
+               editions: list[str] | None = None, lang: str = "en") -> dict[str, RenderedTree]:
+    """Render every edition (or the named ones) under ``build/tree/<lang>/``."""
+    base = load_base_config(root)
+    names = editions or list(EDITIONS)
+    return {name: render_tree(cur, root, EDITIONS[name], build / "tree" / lang / name, base)
+            for name in names}
+
+
+def default_build_dir(root: Path) -> Path:
+    """Where rendered trees and engine caches live (BUILD_DIR overrides)."""
+    return Path(os.environ.get("BUILD_DIR") or root / "build")
