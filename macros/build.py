@@ -207,7 +207,7 @@ def _build_into(root: Path, stage: Path, *, with_pdf: bool, with_offline: bool,
     started = time.perf_counter()
     cur = load_curriculum(root)
     editions = ["learner", "trainer"] + (["offline"] if with_offline else [])
-    trees = render_all(cur, root, build, editions)
+    trees = render_all(cur, root, build, editions, engine=engine)
     _timed(steps, "check and render", started)
 
     started = time.perf_counter()

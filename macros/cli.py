@@ -39,6 +39,7 @@ def run_check(root: Path) -> int:
 
 def run_render(root: Path) -> int:
     """Render every edition to plain Markdown under build/tree/; print where."""
+    from .engines import engine_name
     from .render.tree import default_build_dir, render_all
 
     try:
@@ -46,7 +47,7 @@ def run_render(root: Path) -> int:
     except CurriculumError as err:
         print(err, file=sys.stderr)
         return 2
-    for tree in render_all(cur, root, default_build_dir(root)).values():
+    for tree in render_all(cur, root, default_build_dir(root), engine=engine_name()).values():
         pages = sum(1 for _ in tree.docs.rglob("*.md"))
         print(f"{tree.config}: {pages} pages ({tree.edition.name})")
     return 0

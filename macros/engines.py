@@ -67,6 +67,11 @@ ENGINES: dict[str, Callable[[Path, Path], None]] = {
 
 PACKAGES = {"mkdocs": "mkdocs-material", "zensical": "zensical"}
 
+LINK_BASE = {"mkdocs": "page", "zensical": "source"}
+"""What each engine takes a relative address in raw HTML to start from: MkDocs leaves it
+as written (relative to the built page), Zensical resolves it from the Markdown file's
+folder.  The render step writes raw-HTML links the way the chosen engine reads them."""
+
 
 def engine_name() -> str:
     """The engine chosen with the ENGINE variable (mkdocs by default)."""

@@ -21,41 +21,63 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 @dataclass
 class Context:
-    """Where a partial is being rendered: which page, which edition, which URL style."""
+    """Where a partial is being rendered: which page, which edition, which URL style.
+
+    ``link_base`` says what the engine takes relative addresses in raw HTML to be
+    relative to: MkDocs leaves them as written, so they are relative to the built page
+    ("page"); Zensical resolves them from the Markdown file's folder ("source").  Addresses
+    in ``data-`` attributes, read by scripts, are never rewritten: see ``data_url``."""
 
     page_src: str = "index.md"
     edition: str = "learner"
     directory_urls: bool = True
     print_mode: bool = False
+    link_base: str = "page"
     extra: dict = field(default_factory=dict)
 
     @property
     def trainer(self) -> bool:
         return self.edition == "trainer"
 
+    def _from_dir(self, as_written: bool = False) -> str:
+        """The folder relative addresses in raw HTML start from."""
+        if self.link_base == "source" and not as_written:
+            return posixpath.dirname(self.page_src)
+        from_url = links.url_of(self.page_src, self.directory_urls)
+        return from_url.rstrip("/") if self.directory_urls else posixpath.dirname(from_url)
+
     def href(self, src: str, anchor: str = "") -> str:
         """Relative URL from the current page to another page (for raw HTML)."""
         if self.print_mode:
             return "#" + (anchor or src.replace("/", "-").removesuffix(".md"))
-        return links.relative_url(self.page_src, src, anchor, self.directory_urls)
+        if src == self.page_src:
+            return f"#{anchor}" if anchor else "./"
+        to_url = links.url_of(src, self.directory_urls)
+        rel = posixpath.relpath(to_url.rstrip("/") or ".", self._from_dir() or ".")
+        if self.directory_urls and rel != "." and (to_url.endswith("/") or to_url == ""):
+            rel += "/"
+        if rel == ".":
+            rel = "./"
+        return rel + (f"#{anchor}" if anchor else "")
 
     def asset(self, path: str) -> str:
-        """Relative URL of a file under docs/ (assets, data) from the current page."""
-        from_url = links.url_of(self.page_src, self.directory_urls)
-        from_dir = from_url.rstrip("/") if self.directory_urls else posixpath.dirname(from_url)
-        return posixpath.relpath(path, from_dir or ".")
+        """Relative URL of a file under docs/ (assets, data) from the current page, for an
+        href or src attribute."""
+        return posixpath.relpath(path, self._from_dir() or ".")
+
+    def data_url(self, path: str) -> str:
+        """Relative URL of a file from the built page, for a data- attribute a script reads."""
+        return posixpath.relpath(path, self._from_dir(as_written=True) or ".")
 
     def shared(self, path: str) -> str:
         """URL of a file made once for both editions (PDFs, the offline zip): the trainer
         edition lives in trainer/, one level below the learner site that holds them."""
         if not self.trainer:
             return self.asset(path)
-        from_url = links.url_of(self.page_src, self.directory_urls)
-        from_dir = from_url.rstrip("/") if self.directory_urls else posixpath.dirname(from_url)
-        return posixpath.relpath(path, posixpath.join("trainer", from_dir))
+        return posixpath.relpath(path, posixpath.join("trainer", self._from_dir() or "."))
 
     def md_link(self, src: str, anchor: str = "") -> str:
-        """Markdown link target from the current page; MkDocs rewrites and checks it."""
+        """Markdown link target from the current page; every engine rewrites and checks it."""
         from_dir = posixpath.dirname(self.page_src)
         return posixpath.relpath(src, from_dir or ".") + (f"#{anchor}" if anchor else "")
 

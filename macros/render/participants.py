@@ -20,7 +20,7 @@ def render_policy_table(cur: Curriculum, ctx: Context) -> str:
     return render(
         "policies.md", ctx, count=len(cur.policies), countries=countries, slugify=slugify,
         measure_types=cur.measure_types, regions=list(Region.__args__),
-        statuses=list(MemberStatus.__args__), asset=ctx.asset,
+        statuses=list(MemberStatus.__args__), asset=ctx.asset, data_url=ctx.data_url,
     )
 
 
@@ -47,7 +47,7 @@ def render_share_form(cur: Curriculum, ctx: Context) -> str:
     return render(
         "share.md", ctx, measure_types=cur.measure_types, regions=list(Region.__args__),
         statuses=list(MemberStatus.__args__), agreements=AGREEMENT_NAMES,
-        runs=sorted(cur.runs), asset=ctx.asset,
+        runs=sorted(cur.runs), asset=ctx.asset, data_url=ctx.data_url,
     )
 
 
@@ -96,7 +96,7 @@ def render_schedule(cur: Curriculum, ctx: Context) -> str:
     calendars = {y: year_calendar(cur, y) for y in years}
     return render("schedule.md", ctx, years=years, calendars=calendars,
                   units={u.id: u for u in cur.programme.units}, current=current[0],
-                  asset=ctx.asset)
+                  asset=ctx.asset, data_url=ctx.data_url)
 
 
 def render_national(cur: Curriculum, ctx: Context, nid: str) -> str:
@@ -105,4 +105,4 @@ def render_national(cur: Curriculum, ctx: Context, nid: str) -> str:
     sessions = [cur.sessions[s] for s in pack.sessions]
     days = compute_agenda(sessions, cur.programme.agenda.breaks, pack.day_start)
     return render("national.md", ctx, pack=pack, sessions=sessions, days=days,
-                  modules=[cur.modules[m] for m in pack.modules], asset=ctx.asset)
+                  modules=[cur.modules[m] for m in pack.modules], asset=ctx.asset, data_url=ctx.data_url)

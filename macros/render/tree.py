@@ -184,9 +184,13 @@ def tree_digest(folder: Path) -> str:
 
 
 def render_tree(cur: Curriculum, root: Path, edition: Edition, out: Path,
-                base: dict | None = None) -> RenderedTree:
-    """Render one edition into ``out`` (docs/ and mkdocs.yml); return it with its digest."""
+                base: dict | None = None, engine: str = "mkdocs") -> RenderedTree:
+    """Render one edition into ``out`` (docs/ and mkdocs.yml) for an engine; return it
+    with its digest."""
+    from ..engines import LINK_BASE
     from .docs import expand_macros
+
+    link_base = LINK_BASE[engine]
 
     base = base if base is not None else load_base_config(root)
     docs_out = out / "docs"
@@ -195,14 +199,14 @@ def render_tree(cur: Curriculum, root: Path, edition: Edition, out: Path,
         if edition.audience not in page.editions:
             continue
         ctx = Context(page_src=src, edition=edition.audience,
-                      directory_urls=edition.directory_urls)
+                      directory_urls=edition.directory_urls, link_base=link_base)
         target = docs_out / src
         write_if_changed(target, page.markdown(cur, ctx))
         written.add(target)
     handwritten = handwritten_pages(root, edition)
     for src, (meta, body) in handwritten.items():
         ctx = Context(page_src=src, edition=edition.audience,
-                      directory_urls=edition.directory_urls)
+                      directory_urls=edition.directory_urls, link_base=link_base)
         if meta.get("render_macros", True) is not False:
             body = expand_macros(cur, ctx, src, body, meta)
         meta["render_macros"] = False
@@ -220,12 +224,13 @@ def render_tree(cur: Curriculum, root: Path, edition: Edition, out: Path,
     return RenderedTree(edition, out, tree_digest(out))
 
 
-def render_all(cur: Curriculum, root: Path, build: Path,
-               editions: list[str] | None = None, lang: str = "en") -> dict[str, RenderedTree]:
-    """Render every edition (or the named ones) under ``build/tree/<lang>/``."""
+def render_all(cur: Curriculum, root: Path, build: Path, editions: list[str] | None = None,
+               lang: str = "en", engine: str = "mkdocs") -> dict[str, RenderedTree]:
+    """Render every edition (or the named ones) under ``build/tree/<engine>/<lang>/``."""
     base = load_base_config(root)
     names = editions or list(EDITIONS)
-    return {name: render_tree(cur, root, EDITIONS[name], build / "tree" / lang / name, base)
+    folder = build / "tree" / engine / lang
+    return {name: render_tree(cur, root, EDITIONS[name], folder / name, base, engine)
             for name in names}
 
 
