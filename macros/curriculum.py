@@ -17,6 +17,7 @@ SINGLE_FILES: dict[str, str] = {
     "curriculum/checklist.yml": "checklist",
     "curriculum/measures.yml": "measures",
     "curriculum/briefing.yml": "briefing",
+    "curriculum/source-hosts.yml": "source_hosts",
 }
 """Files that hold one object each."""
 
@@ -53,6 +54,7 @@ class Curriculum:
     checklist: m.Checklist | None = None
     measures: m.Measures | None = None
     briefing: m.Briefing | None = None
+    source_hosts: m.SourceHosts | None = None
     documents: dict[tuple[str, str], Document] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
 
@@ -97,6 +99,7 @@ def discover(root: Path) -> list[tuple[Path, str]]:
 
 def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculum:
     """Load and check the whole curriculum; raise CurriculumError listing every problem."""
+    from .check_sources import check_source_hosts
     from .crossref import check_curriculum
 
     root = Path(root).resolve()
@@ -151,6 +154,7 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
         setattr(cur, name, ordered)
     found, warnings = check_curriculum(cur)
     problems.extend(found)
+    problems.extend(check_source_hosts(cur))
     cur.warnings = warnings
     if problems and strict:
         raise CurriculumError(problems)

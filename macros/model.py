@@ -8,9 +8,10 @@ reference of the contributor guide, and in validation messages.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .countries import COUNTRIES
 
@@ -514,6 +515,46 @@ class Measures(Strict):
     sources: Sources = Field(default_factory=list)
 
 
+HOST_PATTERN = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$"
+
+
+class SourceHost(Strict):
+    """A web host that source addresses must not point to."""
+
+    host: str = Field(
+        max_length=253,
+        description="Host name in lower case, without https:// (e.g. globebanner.com); "
+        "its subdomains are refused too.",
+        json_schema_extra={"pattern": HOST_PATTERN},
+    )
+    reason: Text = Field(
+        max_length=200,
+        description="Why it is refused, completing the sentence '<host> ...' "
+        "(e.g. mirrors other sites' news).",
+    )
+    instead: Url = Field(
+        description="Where to look for the original instead (e.g. https://www.wto.org/...)."
+    )
+
+    @field_validator("host")
+    @classmethod
+    def _host_name(cls, value: str) -> str:
+        if not re.fullmatch(HOST_PATTERN, value):
+            raise ValueError(
+                f"'{value}' is not a host name; write it in lower case without https:// or a "
+                "path, e.g. globebanner.com"
+            )
+        return value
+
+
+class SourceHosts(Strict):
+    """Hosts that sources must not cite (curriculum/source-hosts.yml)."""
+
+    hosts: list[SourceHost] = Field(
+        min_length=1, description="The refused hosts, each with its reason."
+    )
+
+
 # ---------------------------------------------------------------- data collection
 
 MemberStatus = Literal["LDC", "developing", "developed", "observer"]
@@ -636,5 +677,6 @@ KINDS: dict[str, type[Strict]] = {
     "run": Run,
     "briefing": Briefing,
     "national": NationalActivity,
+    "source_hosts": SourceHosts,
 }
 """Every YAML kind, by name; the JSON Schemas and the contributor guide follow this list."""
