@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 
 from .model import Option, Question
 
@@ -25,3 +26,11 @@ def shown_options(quiz_id: str, question: Question) -> list[tuple[int, Option]]:
     rng = random.Random(int.from_bytes(digest, "big"))
     rng.shuffle(indexed)
     return indexed
+
+
+_SELECT_ALL = re.compile(r"\s*\(?select all that apply\.?\)?\s*$", re.IGNORECASE)
+
+
+def shown_prompt(question: Question) -> str:
+    """The prompt without a trailing 'Select all that apply': every output prints that once."""
+    return _SELECT_ALL.sub("", question.prompt).strip()

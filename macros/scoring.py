@@ -47,6 +47,5 @@ def counted_quizzes(module: Module) -> list[str]:
 
 def module_pass_rule(module: Module, pass_mark: int) -> str:
     """The module pass rule in words, for pages, PDFs and the completion record."""
-    if module.final_quiz:
-        return f"Passed when the final assessment reaches the pass mark of {pass_mark}%."
-    return f"Passed when every lesson quiz reaches the pass mark of {pass_mark}%."
+    which = "its final assessment reaches" if module.final_quiz else "every lesson quiz reaches"
+    return f"The module is passed when {which} the pass mark of {pass_mark}%."
