@@ -91,11 +91,24 @@ class Section(Strict):
     )
 
 
+Level = Literal["remember", "understand", "apply", "analyse", "evaluate"]
+"""Cognitive level (Bloom, revised) of an objective or a question."""
+
+LEVELS: tuple[str, ...] = ("remember", "understand", "apply", "analyse", "evaluate")
+"""The levels from lowest to highest; a question at or above an objective's level assesses it."""
+
+
 class Objective(Strict):
     """A learning objective that quiz questions can assess."""
 
     id: Id = Field(description="Stable id, e.g. s4-o1; quiz questions name it in 'objective'.")
     text: Text = Field(description="What the learner can do afterwards, starting with a verb.")
+    level: Level = Field(
+        description="What the objective asks of the learner: remember (recall a fact), "
+        "understand (explain, classify), apply (choose an action in a case), analyse "
+        "(diagnose a case) or evaluate (judge between defensible options). At least two "
+        "questions at this level or higher must assess it."
+    )
 
 
 class Reading(Strict):
@@ -245,6 +258,11 @@ class Programme(Strict):
     evaluation: Text = Field(description="How the training is evaluated (Markdown).")
     follow_up: list[Text] = Field(min_length=1, description="Follow-up with former trainees.")
     agenda: Agenda = Field(description="How the 2-day agenda is computed.")
+    pass_mark: int = Field(
+        ge=1, le=100,
+        description="Percentage of questions answered right that passes a quiz; the one pass "
+        "mark of every quiz and every module.",
+    )
     order: Order = Field(description="Order of sessions, modules and guidebook chapters.")
     sources: Sources = Field(default_factory=list)
 
@@ -300,7 +318,13 @@ class Question(Strict):
         description="Where the answer is taught: a session or lesson id, optionally with "
         "a section (s4#gatt, intro/why-not-neutral#pink-tariff)."
     )
-    objective: Id | None = Field(default=None, description="Id of the objective it assesses.")
+    objective: Id = Field(description="Id of the objective it assesses (e.g. s4-o2).")
+    level: Level = Field(
+        description="What answering needs: remember (the answer is a recalled fact), "
+        "understand (classify or explain), apply (choose an action in a case), analyse "
+        "(diagnose a case among plausible explanations) or evaluate (judge between "
+        "defensible options)."
+    )
 
     @model_validator(mode="after")
     def _rules(self) -> Question:
@@ -333,8 +357,10 @@ class Quiz(Strict):
 
     id: Id = Field(description="Quiz id, equal to the file name.")
     title: Text = Field(description="Title shown above the quiz.")
-    pass_mark: int = Field(
-        default=70, ge=0, le=100, description="Percentage of correct answers needed to pass."
+    draw: Literal["per-objective"] | None = Field(
+        default=None,
+        description="per-objective: the quiz is a pool, and each attempt shows one question "
+        "per objective, drawn at random (without JavaScript every question shows).",
     )
     questions: list[Question] = Field(min_length=1, description="The questions, in order.")
 
@@ -364,7 +390,6 @@ class Module(Strict):
     prerequisite_for: Id | None = Field(
         default=None, description="Id of the unit this module is a prerequisite of (unit-1)."
     )
-    pass_mark: int = Field(ge=0, le=100, description="Percentage needed to pass the module.")
     lessons: list[Lesson] = Field(min_length=1, description="The lessons, in order.")
     final_quiz: Id | None = Field(default=None, description="Id of the final assessment quiz.")
     sources: Sources = Field(default_factory=list)

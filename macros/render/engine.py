@@ -14,6 +14,8 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup
 
 from ..model import AGREEMENT_NAMES
+from ..quizorder import shown_options, shown_prompt
+from ..scoring import is_single_answer
 from . import links
 from .strings import STRINGS
 
@@ -140,6 +142,9 @@ def environment() -> Environment:
     env.filters["minutes"] = minutes
     env.globals["AGREEMENTS"] = AGREEMENT_NAMES
     env.globals["T"] = STRINGS
+    env.globals["shown_options"] = shown_options
+    env.globals["shown_prompt"] = shown_prompt
+    env.globals["is_single_answer"] = is_single_answer
     return env
 
 
