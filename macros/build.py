@@ -275,6 +275,12 @@ def main_site(root: Path, **kwargs) -> int:
     except KeyboardInterrupt:
         print("\nBuild interrupted; site/ still holds the last good build.", file=sys.stderr)
         return 130
+    except OSError as err:  # a full disk, a folder without write permission...
+        print(f"The build could not read or write a file: {err.strerror or err} "
+              f"({err.filename or 'no file name'}). Free some space or fix the permission, "
+              "then run it again.", file=sys.stderr)
+        print("The site was not rebuilt; site/ still holds the last good build.", file=sys.stderr)
+        return 1
     for step in steps:
         note = f" ({step.note})" if step.note else ""
         print(f"  {step.name}: {step.seconds:.1f} s{note}")
