@@ -48,8 +48,14 @@ def check_limits(text: str, file: str) -> None:
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_TEXT_BYTES:
         raise LimitExceeded(
-            Problem(file, 1, 1, "", f"the file is {size // 1024} KB, over the limit of "
-                    f"{MAX_TEXT_BYTES // 1024} KB. Split it into smaller files.")
+            Problem(
+                file,
+                1,
+                1,
+                "",
+                f"the file is {size // 1024} KB, over the limit of "
+                f"{MAX_TEXT_BYTES // 1024} KB. Split it into smaller files.",
+            )
         )
     depth = events = aliases = 0
     try:
@@ -58,18 +64,29 @@ def check_limits(text: str, file: str) -> None:
             if isinstance(event, _OPENERS):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise _at(file, event, f"values are nested more than {MAX_DEPTH} levels "
-                              "deep here. Check the indentation: curriculum files need far "
-                              "fewer levels.")
+                    raise _at(
+                        file,
+                        event,
+                        f"values are nested more than {MAX_DEPTH} levels "
+                        "deep here. Check the indentation: curriculum files need far "
+                        "fewer levels.",
+                    )
             elif isinstance(event, _CLOSERS):
                 depth -= 1
             elif isinstance(event, yaml.AliasEvent):
                 aliases += 1
                 if aliases > MAX_ALIASES:
-                    raise _at(file, event, "aliases (*name) are not allowed in curriculum "
-                              "files; write the value out in full")
+                    raise _at(
+                        file,
+                        event,
+                        "aliases (*name) are not allowed in curriculum "
+                        "files; write the value out in full",
+                    )
             if events > MAX_EVENTS:
-                raise _at(file, event, f"the file holds more than {MAX_EVENTS} values. "
-                          "Split it into smaller files.")
+                raise _at(
+                    file,
+                    event,
+                    f"the file holds more than {MAX_EVENTS} values. Split it into smaller files.",
+                )
     except yaml.YAMLError:
         return
