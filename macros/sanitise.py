@@ -277,7 +277,7 @@ def _line_of(doc: Document, path: tuple, value: str, needle: str, root: Path) ->
     """Line and column of ``needle`` inside a literal block (|), else of the value."""
     mark = doc.mark(path)
     offset = value.lower().find(needle.lower())
-    if offset < 0 or "\n" not in value[:offset]:
+    if offset < 0 or "\n" not in value:
         return mark.line, mark.column
     try:
         lines = (root / doc.file).read_text(encoding="utf-8").splitlines()
