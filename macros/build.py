@@ -23,7 +23,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -34,6 +33,7 @@ from .curriculum import Curriculum, load_curriculum
 from .engines import ENGINES, engine_name, engine_version
 from .errors import BuildFailed, CurriculumError
 from .render.tree import RenderedTree, default_build_dir, render_all
+from .reproducible import source_date_epoch, write_zip
 
 OFFLINE_FOLDER = "trade-gender-course"
 """The folder the offline zip unpacks to."""
@@ -46,18 +46,6 @@ class Step:
     name: str
     seconds: float = 0.0
     note: str = ""
-
-
-def source_date_epoch(root: Path) -> int:
-    """The time every output is stamped with: SOURCE_DATE_EPOCH, else the last commit."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return int(os.environ["SOURCE_DATE_EPOCH"])
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root,
-                             capture_output=True, text=True, check=True).stdout.strip()
-        return int(out)
-    except (OSError, subprocess.CalledProcessError, ValueError):
-        return 1_700_000_000  # no git: a fixed time still gives reproducible files
 
 
 # ------------------------------------------------------------------ engine, cached
@@ -88,7 +76,9 @@ def pdf_jobs(cur: Curriculum, cache: Path) -> list[tuple[str, bool, Path, Callab
     jobs = []
     for name, book in books(cur).items():
         html = render_book(cur, book)
-        key = hashlib.sha256(f"{weasyprint_version}\0{html}".encode()).hexdigest()[:32]
+        # The source date is printed in the PDF's metadata, so it is part of the key.
+        stamp = source_date_epoch(cur.root)
+        key = hashlib.sha256(f"{weasyprint_version}\0{stamp}\0{html}".encode()).hexdigest()[:32]
         target = cache / f"{key}.pdf"
         source = cache / f"{key}.html"
 
@@ -96,7 +86,8 @@ def pdf_jobs(cur: Curriculum, cache: Path) -> list[tuple[str, bool, Path, Callab
             source.write_text(html, encoding="utf-8")
             partial = target.with_suffix(".part")
             result = subprocess.run(
-                [sys.executable, "-m", "macros.export.pdf", str(source), str(partial)],
+                [sys.executable, "-m", "macros.export.pdf", str(source), str(partial),
+                 str(cur.root)],
                 capture_output=True, text=True,
             )
             source.unlink(missing_ok=True)
@@ -136,18 +127,11 @@ def write_data(cur: Curriculum, site_dir: Path) -> None:
         output(cur, site_dir)
 
 
-def write_zip(target: Path, folder: Path, prefix: str, epoch: int) -> Path:
-    """A zip of ``folder`` with sorted entries and fixed times: the same input gives the
-    same bytes."""
-    stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{prefix}/{path.relative_to(folder).as_posix()}", stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, path.read_bytes())
-    return target
+def zip_folder(target: Path, folder: Path, prefix: str, epoch: int) -> Path:
+    """A reproducible zip of ``folder``, its entries under ``prefix/``."""
+    files = [(f"{prefix}/{p.relative_to(folder).as_posix()}", p)
+             for p in folder.rglob("*") if p.is_file()]
+    return write_zip(target, files, epoch)
 
 
 def copy_site(source: Path, target: Path) -> None:
@@ -247,7 +231,7 @@ def _build_into(root: Path, stage: Path, *, with_pdf: bool, with_offline: bool,
                     (offline / "downloads" / name).parent.mkdir(parents=True, exist_ok=True)
                     shutil.copyfile(target, offline / "downloads" / name)
             finish_pages(offline)
-            write_zip(stage / "downloads" / "offline-site.zip", offline, OFFLINE_FOLDER, epoch)
+            zip_folder(stage / "downloads" / "offline-site.zip", offline, OFFLINE_FOLDER, epoch)
     finish_pages(stage)
     _timed(steps, "outputs", started)
 

@@ -11,13 +11,18 @@ from .errors import CurriculumError
 from .schema import export_schemas, stale_schemas
 
 
+EXIT_OK = 0
+EXIT_PROBLEMS = 2
+"""Exit status of `make check`: 0 when the curriculum is clean, 2 when it has problems."""
+
+
 def run_check(root: Path) -> int:
-    """Validate the whole curriculum; print warnings and problems; 0 when clean."""
+    """Validate the whole curriculum; print warnings and problems; 0 when clean, else 2."""
     try:
         cur = load_curriculum(root)
     except CurriculumError as err:
         print(err, file=sys.stderr)
-        return 1
+        return EXIT_PROBLEMS
     for warning in sorted(cur.warnings):
         print("warning: " + warning.format())
     stale = stale_schemas(root)
@@ -27,14 +32,14 @@ def run_check(root: Path) -> int:
             "Run 'make schema' and commit the result.",
             file=sys.stderr,
         )
-        return 1
+        return EXIT_PROBLEMS
     print(
         f"curriculum OK: {len(cur.sessions)} sessions, {len(cur.quizzes)} quizzes, "
         f"{len(cur.modules)} modules, {len(cur.chapters)} guidebook chapters, "
         f"{len(cur.indicators)} indicators, {len(cur.policies)} policies, "
         f"{len(cur.warnings)} warnings."
     )
-    return 0
+    return EXIT_OK
 
 
 def run_render(root: Path, editions: list[str] | None = None) -> int:

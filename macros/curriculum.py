@@ -9,6 +9,7 @@ from typing import Any
 from . import model as m
 from .errors import CurriculumError, Problem
 from .loader import Document, LoadFailed, load_file
+from .sanitise import check_markup
 from .validate import validate_document
 
 SINGLE_FILES: dict[str, str] = {
@@ -56,6 +57,8 @@ class Curriculum:
     briefing: m.Briefing | None = None
     source_hosts: m.SourceHosts | None = None
     documents: dict[tuple[str, str], Document] = field(default_factory=dict)
+    objects: dict[tuple[str, str], Any] = field(default_factory=dict)
+    """Every loaded object by (kind, id), the same objects as in the fields above."""
     warnings: list[Problem] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
     """Files that did not load or did not validate (path -> kind): checks that count
@@ -86,18 +89,87 @@ class Curriculum:
 
 
 def discover(root: Path) -> list[tuple[Path, str]]:
-    """Every curriculum file under ``root`` with its kind, in a stable order."""
+    """Every curriculum file under ``root`` with its kind, in a stable order.
+
+    Names starting with '_' (templates) or '.' (editor lock and backup files) are skipped.
+    What is listed may still be unsafe to read: ``check_path`` says so before loading.
+    """
     found = []
     for rel, kind in SINGLE_FILES.items():
-        if (root / rel).exists():
+        if (root / rel).exists() or (root / rel).is_symlink():
             found.append((root / rel, kind))
     for rel, kind in FOLDERS.items():
         folder = root / rel
-        if folder.is_dir():
-            for path in sorted(folder.iterdir()):
-                if path.suffix in (".yml", ".yaml") and not path.name.startswith("_"):
-                    found.append((path, kind))
+        try:
+            entries = sorted(folder.iterdir()) if folder.is_dir() else []
+        except OSError:
+            entries = []
+        for path in entries:
+            if path.suffix in (".yml", ".yaml") and not path.name.startswith(("_", ".")):
+                found.append((path, kind))
     return found
+
+
+def check_path(path: Path, root: Path) -> Problem | None:
+    """A problem when ``path`` leads outside the repository or is not a regular file.
+
+    The message never quotes where a link points: a hostile link must not make the
+    check print part of a file elsewhere on the machine.
+    """
+    rel = path.relative_to(root).as_posix()
+    try:
+        target = path.resolve(strict=True)
+        inside = target.is_relative_to(root)
+        regular = target.is_file()
+    except (OSError, RuntimeError):  # a dangling link, a loop of links, no permission
+        return Problem(
+            rel,
+            1,
+            1,
+            "",
+            "this file cannot be opened (a broken link or no read "
+            "permission). Replace it with the file itself.",
+        )
+    if not inside:
+        return Problem(
+            rel,
+            1,
+            1,
+            "",
+            "this file is a link to a place outside the repository. "
+            "Replace the link with the file itself.",
+        )
+    if not regular:
+        return Problem(
+            rel,
+            1,
+            1,
+            "",
+            "this is a folder or a special file, not a text file, but "
+            "its name ends in .yml. Rename it or move it out of the curriculum.",
+        )
+    return None
+
+
+def _load_one(path: Path, root: Path) -> Document | Problem:
+    """The loaded file, or the one problem that stopped it (I/O failures included)."""
+    problem = check_path(path, root)
+    if problem:
+        return problem
+    try:
+        return load_file(path, root)
+    except LoadFailed as failed:
+        return failed.problem
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
+        return Problem(
+            path.relative_to(root).as_posix(),
+            1,
+            1,
+            "",
+            f"this file cannot be read ({reason}). Check that it is a plain text "
+            "file you may read.",
+        )
 
 
 def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculum:
@@ -112,17 +184,16 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
     documents: dict[tuple[str, str], Document] = {}
     failed_files: dict[str, str] = {}
     for rel in REQUIRED:
-        if not (root / rel).exists():
+        if not (root / rel).exists() and not (root / rel).is_symlink():
             problems.append(Problem(rel, 1, 1, "", "this file is missing. Restore it from git."))
     for path, kind in discover(root):
         rel = path.relative_to(root).as_posix()
         if path.suffix == ".yaml":
             problems.append(Problem(rel, 1, 1, "", "rename the file to end in .yml."))
             continue
-        try:
-            doc = load_file(path, root)
-        except LoadFailed as failed:
-            problems.append(failed.problem)
+        doc = _load_one(path, root)
+        if isinstance(doc, Problem):
+            problems.append(doc)
             failed_files[rel] = kind
             continue
         obj, found = validate_document(doc, m.KINDS[kind])
@@ -140,11 +211,18 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
     if ("programme", "") not in objects:
         raise CurriculumError(problems)
     cur = Curriculum(
-        root=root, programme=objects[("programme", "")], documents=documents, failed=failed_files
+        root=root, programme=objects[("programme", "")], documents=documents,
+        failed=failed_files, objects=objects,
     )
     plural = {
-        "session": "sessions", "quiz": "quizzes", "module": "modules", "chapter": "chapters",
-        "indicator": "indicators", "policy": "policies", "run": "runs", "national": "national",
+        "session": "sessions",
+        "quiz": "quizzes",
+        "module": "modules",
+        "chapter": "chapters",
+        "indicator": "indicators",
+        "policy": "policies",
+        "run": "runs",
+        "national": "national",
     }
     for (kind, ident), obj in objects.items():
         if kind in plural:
@@ -165,6 +243,7 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
     problems.extend(found)
     problems.extend(check_source_hosts(cur))
     problems.extend(check_bank(cur))
+    problems.extend(check_markup(cur))
     cur.warnings = warnings
     if problems and strict:
         raise CurriculumError(problems)

@@ -15,6 +15,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem
+from .limits import LimitExceeded, check_limits
 
 MAX_BYTES = 512 * 1024
 """Largest curriculum file accepted; the biggest real one is far smaller."""
@@ -158,6 +159,7 @@ def _has_alias(text: str) -> bool:
 
 def load_text(text: str, file: str) -> Document:
     """Parse YAML text; raise LoadFailed with one positioned Problem on any fault."""
+    _check_limits(text, file)
     node = _compose_fast(text)
     if node:
         doc = Document(file, None)
@@ -185,6 +187,14 @@ def load_text(text: str, file: str) -> Document:
     builder = _Builder(doc)
     doc.data = builder.build(node, ())
     return doc
+
+
+def _check_limits(text: str, file: str) -> None:
+    """Size, depth and alias limits (macros/limits.py), before anything recurses."""
+    try:
+        check_limits(text, file)
+    except LimitExceeded as exceeded:
+        raise LoadFailed(exceeded.problem) from None
 
 
 def load_file(path: Path, root: Path) -> Document:

@@ -35,7 +35,7 @@ def test_bad_input_gives_its_message(case, project, capsys):
     place(project, case)
     code = main(["check", "--root", str(project)])
     err = capsys.readouterr().err
-    assert code == 1
+    assert code == 2
     assert "Traceback" not in err
     for line in (BAD / f"{case}.expected").read_text(encoding="utf-8").splitlines():
         assert line in err.splitlines(), f"missing: {line}\n--- got:\n{err}"
@@ -44,7 +44,7 @@ def test_bad_input_gives_its_message(case, project, capsys):
 def test_oversized_file(project, capsys):
     target = project / "curriculum" / "glossary.yml"
     target.write_text("terms:\n" + "# padding\n" * (MAX_BYTES // 10 + 10), encoding="utf-8")
-    assert main(["check", "--root", str(project)]) == 1
+    assert main(["check", "--root", str(project)]) == 2
     err = capsys.readouterr().err
     assert "curriculum/glossary.yml:1:1: the file is 512 KB, over the limit of 512 KB. " \
         "Split it into smaller files." in err.splitlines()
@@ -53,7 +53,7 @@ def test_oversized_file(project, capsys):
 def test_problems_are_collected_then_counted(project, capsys):
     place(project, "unknown-key")
     place(project, "python-object-tag")
-    assert main(["check", "--root", str(project)]) == 1
+    assert main(["check", "--root", str(project)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err[-1].startswith("3 problems in 2 files.")
 
@@ -70,7 +70,7 @@ def test_check_exits_non_zero_without_traceback(project):
     place(project, "alias-bomb")
     result = subprocess.run([sys.executable, "-m", "macros", "check", "--root", str(project)],
                             capture_output=True, text=True)
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "Traceback" not in result.stderr + result.stdout
 
 

@@ -18,7 +18,7 @@ def build_calendar(cur: Curriculum, year: int):
     cal.add("version", "2.0")
     cal.add("x-wr-calname", f"WTO Trade and Gender courses {year}")
     units = {u.id: u for u in cur.programme.units}
-    for run in sorted(cur.runs.values(), key=lambda r: r.start):
+    for run in sorted(cur.runs.values(), key=lambda r: (r.start, r.id)):
         if run.start.year != year or run.status == "cancelled":
             continue
         event = Event()
@@ -44,6 +44,6 @@ def export_calendars(cur: Curriculum, site_dir: Path) -> None:
     for run in cur.runs.values():
         by_year[run.start.year].append(run)
     out = site_dir / "downloads"
-    for year in by_year:
+    for year in sorted(by_year):
         out.mkdir(parents=True, exist_ok=True)
         (out / f"schedule-{year}.ics").write_bytes(build_calendar(cur, year).to_ical())

@@ -46,6 +46,11 @@ def format_csv(rows: list[dict], fields: list[str]) -> str:
     return out.getvalue()
 
 
+def _by_id(obj) -> str:
+    """Sort key: data files list their records by id, whatever order they were loaded in."""
+    return obj.id
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -53,14 +58,14 @@ def _write(path: Path, text: str) -> None:
 
 def policy_records(cur: Curriculum) -> list[dict]:
     """The policy database as plain records, as published in policies.json."""
-    return [p.model_dump(mode="json") for p in cur.policies.values()]
+    return [p.model_dump(mode="json") for p in sorted(cur.policies.values(), key=_by_id)]
 
 
 def export_indicators(cur: Curriculum, site_dir: Path) -> None:
     """site/data/indicators.json and indicators.csv."""
     if not cur.indicators:
         return
-    rows = [i.model_dump(mode="json") for i in cur.indicators.values()]
+    rows = [i.model_dump(mode="json") for i in sorted(cur.indicators.values(), key=_by_id)]
     _write(site_dir / "data/indicators.json", json.dumps(rows, ensure_ascii=False, indent=1))
     _write(site_dir / "data/indicators.csv", format_csv(rows, INDICATOR_FIELDS))
 
