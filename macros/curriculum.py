@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import model as m
+from .crossref import CHECKERS as CROSS_FILE_CHECKS
+from .crossref import check_objectives_assessed
+from .corpus import Curriculum
 from .errors import CurriculumError, Problem
 from .loader import Document, LoadFailed, load_file
+from .rules import CHECKERS as CONTENT_RULES
 from .validate import validate_document
+
+__all__ = ["Curriculum", "discover", "load_curriculum"]
 
 SINGLE_FILES: dict[str, str] = {
     "curriculum/programme.yml": "programme",
@@ -35,51 +40,6 @@ FOLDERS: dict[str, str] = {
 REQUIRED = {"curriculum/programme.yml"}
 
 
-@dataclass
-class Curriculum:
-    """Everything the site, the PDFs and the exports are made from."""
-
-    root: Path
-    programme: m.Programme
-    sessions: dict[str, m.Session] = field(default_factory=dict)
-    quizzes: dict[str, m.Quiz] = field(default_factory=dict)
-    modules: dict[str, m.Module] = field(default_factory=dict)
-    chapters: dict[str, m.Chapter] = field(default_factory=dict)
-    indicators: dict[str, m.Indicator] = field(default_factory=dict)
-    policies: dict[str, m.Policy] = field(default_factory=dict)
-    runs: dict[str, m.Run] = field(default_factory=dict)
-    national: dict[str, m.NationalActivity] = field(default_factory=dict)
-    glossary: m.Glossary | None = None
-    checklist: m.Checklist | None = None
-    measures: m.Measures | None = None
-    briefing: m.Briefing | None = None
-    documents: dict[tuple[str, str], Document] = field(default_factory=dict)
-    warnings: list[Problem] = field(default_factory=list)
-
-    def document(self, kind: str, ident: str = "") -> Document:
-        """The loaded file behind an object, for placing a problem."""
-        return self.documents[(kind, ident)]
-
-    @property
-    def measure_types(self) -> dict[str, m.MeasureType]:
-        """Every measure type of the map, by id."""
-        if not self.measures:
-            return {}
-        return {t.id: t for c in self.measures.categories for t in c.types}
-
-    @property
-    def objectives(self) -> dict[str, m.Objective]:
-        """Every learning objective of sessions and lessons, by id."""
-        out = {o.id: o for s in self.sessions.values() for o in s.objectives}
-        for mod in self.modules.values():
-            out.update({o.id: o for lesson in mod.lessons for o in lesson.objectives})
-        return out
-
-    @property
-    def glossary_terms(self) -> list[m.GlossaryTerm]:
-        return list(self.glossary.terms) if self.glossary else []
-
-
 def discover(root: Path) -> list[tuple[Path, str]]:
     """Every curriculum file under ``root`` with its kind, in a stable order."""
     found = []
@@ -97,12 +57,11 @@ def discover(root: Path) -> list[tuple[Path, str]]:
 
 def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculum:
     """Load and check the whole curriculum; raise CurriculumError listing every problem."""
-    from .crossref import check_curriculum
-
     root = Path(root).resolve()
     problems: list[Problem] = []
     objects: dict[tuple[str, str], Any] = {}
     documents: dict[tuple[str, str], Document] = {}
+    broken: dict[str, set[str]] = {}
     for rel in REQUIRED:
         if not (root / rel).exists():
             problems.append(Problem(rel, 1, 1, "", "this file is missing. Restore it from git."))
@@ -115,10 +74,12 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
             doc = load_file(path, root)
         except LoadFailed as failed:
             problems.append(failed.problem)
+            broken.setdefault(kind, set()).add(path.stem)
             continue
         obj, found = validate_document(doc, m.KINDS[kind])
         problems.extend(found)
         if obj is None:
+            broken.setdefault(kind, set()).add(path.stem)
             continue
         ident = getattr(obj, "id", "") if rel not in SINGLE_FILES else ""
         if rel not in SINGLE_FILES and ident != path.stem:
@@ -129,10 +90,18 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
         documents[(kind, ident)] = doc
     if ("programme", "") not in objects:
         raise CurriculumError(problems)
-    cur = Curriculum(root=root, programme=objects[("programme", "")], documents=documents)
+    cur = Curriculum(
+        root=root, programme=objects[("programme", "")], documents=documents, broken=broken
+    )
     plural = {
-        "session": "sessions", "quiz": "quizzes", "module": "modules", "chapter": "chapters",
-        "indicator": "indicators", "policy": "policies", "run": "runs", "national": "national",
+        "session": "sessions",
+        "quiz": "quizzes",
+        "module": "modules",
+        "chapter": "chapters",
+        "indicator": "indicators",
+        "policy": "policies",
+        "run": "runs",
+        "national": "national",
     }
     for (kind, ident), obj in objects.items():
         if kind in plural:
@@ -149,9 +118,10 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
         ordered = {i: items[i] for i in ids if i in items}
         ordered.update({k: v for k, v in sorted(items.items()) if k not in ordered})
         setattr(cur, name, ordered)
-    found, warnings = check_curriculum(cur)
-    problems.extend(found)
-    cur.warnings = warnings
+    # Content rules first: a file's own problem is listed before what it causes elsewhere.
+    for check in (*CONTENT_RULES, *CROSS_FILE_CHECKS):
+        problems.extend(check(cur))
+    cur.warnings = check_objectives_assessed(cur)
     if problems and strict:
         raise CurriculumError(problems)
     return cur
