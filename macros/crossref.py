@@ -228,6 +228,11 @@ def check_quizzes(cur: Curriculum) -> list[Problem]:
     pages = teachable_pages(cur)
     objectives = {oid for oid, _, _ in objective_places(cur)}
     broken_pages = cur.broken.get("session", set()) | cur.broken.get("module", set())
+    page_objectives = {sid: [o.id for o in ses.objectives] for sid, ses in cur.sessions.items()}
+    for mid, module in cur.modules.items():
+        page_objectives.update(
+            {f"{mid}/{les.id}": [o.id for o in les.objectives] for les in module.lessons}
+        )
     out: list[Problem] = []
     for qid, quiz in cur.quizzes.items():
         doc = cur.document("quiz", qid)
@@ -243,11 +248,18 @@ def check_quizzes(cur: Curriculum) -> list[Problem]:
                     unknown(doc, ("questions", i, "teaches"), "section", section, pages[page])
                 )
             if q.objective and q.objective not in objectives and not broken_pages:
-                out.append(
-                    unknown(
-                        doc, ("questions", i, "objective"), "objective", q.objective, objectives
+                nearby = page_objectives.get(page)
+                path = ("questions", i, "objective")
+                if nearby and not suggest(q.objective, objectives):
+                    out.append(
+                        doc.problem(
+                            path,
+                            f"unknown objective '{q.objective}'. The objectives of {page} "
+                            f"are: {', '.join(nearby)}.",
+                        )
                     )
-                )
+                else:
+                    out.append(unknown(doc, path, "objective", q.objective, objectives))
     return out
 
 

@@ -152,6 +152,17 @@ def _friendly_yaml_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int
     line = lines[mark.line] if mark.line < len(lines) else ""
     indent = len(line) - len(line.lstrip(" "))
     problem = err.problem or ""
+    if "could not find expected ':'" in problem and err.context_mark:
+        start = err.context_mark.line
+        if start < len(lines) and re.match(r"^\s*(- +)?[\w-]+:[^\s]", lines[start]):
+            return (
+                start + 1,
+                1,
+                (
+                    f"line {start + 1} needs a space after the ':' of its field name "
+                    "(write 'field: value', not 'field:value')."
+                ),
+            )
     if problem.startswith("mapping values are not allowed"):
         found = _line_key(line)
         if not found or found[0] - 1 + len(found[1]) + 1 < mark.column:

@@ -173,7 +173,8 @@ class Session(Strict):
         total = sum(a.minutes for a in self.activities)
         if total != self.duration:
             raise ValueError(
-                f"activities add up to {total} minutes but duration is {self.duration}; "
+                f"duration: activities add up to {total} minutes but duration is "
+                f"{self.duration}; "
                 "change the activity minutes or the duration so that they match"
             )
         return self
@@ -580,7 +581,7 @@ class Run(Strict):
     @model_validator(mode="after")
     def _dates(self) -> Run:
         if self.end < self.start:
-            raise ValueError("'end' is before 'start'")
+            raise ValueError("end: 'end' is before 'start'")
         return self
 
 
@@ -619,7 +620,9 @@ class Briefing(Strict):
 class PackDay(Strict):
     """One training day of a national activity."""
 
-    sessions: list[Id] = Field(min_length=1, description="Ids of the sessions of the day, in order.")
+    sessions: list[Id] = Field(
+        min_length=1, description="Ids of the sessions of the day, in order."
+    )
 
 
 class NationalActivity(Strict):
@@ -656,10 +659,10 @@ class NationalActivity(Strict):
     def _day_plan(self) -> NationalActivity:
         if self.days and self.sessions:
             raise ValueError(
-                "list the sessions either under 'sessions' or under 'days', not both"
+                "days: list the sessions either under 'sessions' or under 'days', not both"
             )
         if not self.days and not self.sessions:
-            raise ValueError("list the chosen sessions under 'days' (or 'sessions')")
+            raise ValueError("days: list the chosen sessions under 'days' (or 'sessions')")
         if self.days:
             self.sessions = [sid for day in self.days for sid in day.sessions]
         return self

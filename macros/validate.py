@@ -169,14 +169,41 @@ def _message(err: dict, model: type[BaseModel]) -> str:
     return err["msg"] + "."
 
 
+def _place_model_error(err: dict, model: type[BaseModel]) -> None:
+    """A rule about a whole group that names its field first ('duration: ...') is placed
+    on that field."""
+    if err["type"] != "value_error":
+        return
+    text = str((err.get("ctx") or {}).get("error", ""))
+    name, sep, rest = text.partition(": ")
+    loc = tuple(err["loc"])
+    owner = model if not loc else _model_at(model, loc)
+    if sep and owner is not None and name in owner.model_fields:
+        err["loc"] = loc + (name,)
+        err["ctx"] = {**err["ctx"], "error": rest}
+
+
 def validate_document(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
     """Build ``model`` from a loaded document; return the object or the problems."""
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        for err in errors:
+            _place_model_error(err, model)
+        # A misspelt field is reported once, as unknown with its right name, not also missing.
+        meant = {
+            tuple(e["loc"][:-1]) + (close,)
+            for e in errors
+            if e["type"] == "extra_forbidden"
+            and (owner := _model_at(model, tuple(e["loc"][:-1])))
+            and (close := suggest(str(e["loc"][-1]), owner.model_fields))
+        }
         problems = []
-        for err in exc.errors(include_url=False):
+        for err in errors:
             loc = tuple(err["loc"])
+            if err["type"] == "missing" and loc in meant:
+                continue
             if err["type"] == "extra_forbidden":
                 mark = doc.key_mark(loc)
             elif err["type"] == "missing":

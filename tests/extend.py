@@ -53,6 +53,18 @@ def add_to_order(project: Path, session_id: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+class _Dumper(yaml.SafeDumper):
+    """Writes multi-line text as a '|' block, the way trainers write it."""
+
+
+_Dumper.add_representer(
+    str,
+    lambda dumper, text: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None
+    ),
+)
+
+
 def extend_project(project: Path) -> dict[str, Path]:
     """Write one new file of each kind in TEMPLATES into ``project``; return them by kind."""
     written = {}
@@ -63,7 +75,8 @@ def extend_project(project: Path) -> dict[str, Path]:
         )
         target = template.with_name(f"{data['id']}.yml")
         target.write_text(
-            yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8"
+            yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100),
+            encoding="utf-8",
         )
         written[kind] = target
         if kind == "session":
