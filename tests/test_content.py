@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -128,6 +129,7 @@ def test_every_content_folder_has_a_template():
 def grown(tmp_path_factory) -> tuple[Path, dict[str, Path]]:
     """A copy of the project with one more item of each kind, made from the templates."""
     project = copy_project(tmp_path_factory.mktemp("grown") / "project")
+    shutil.copytree(ROOT / ".vscode", project / ".vscode")
     return project, extend_project(project)
 
 
@@ -187,3 +189,16 @@ def test_second_pack_has_its_own_day_plan(grown):
             assert after.start == slot.end
         breaks = {s.title for s in slots if not s.session}
         assert breaks <= {b.title for b in pack.breaks}
+
+
+def test_editor_settings_map_every_file_to_its_schema():
+    """.vscode/settings.json gives every content file the schema of its kind."""
+    from fnmatch import fnmatch
+
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapping = settings["yaml.schemas"]
+    for path, kind in FILES:
+        rel = path.relative_to(ROOT).as_posix()
+        owners = [s for s, globs in mapping.items() if any(fnmatch(rel, g) for g in globs)]
+        assert owners == [f"./{SCHEMA_DIR.as_posix()}/{kind}.schema.json"], rel
+        assert (ROOT / owners[0]).exists()
