@@ -46,9 +46,7 @@ def render_schema(kind: str) -> str:
 
 
 def _cell(text: str) -> str:
-    return (
-        " ".join(text.split()).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-    )
+    return " ".join(text.split()).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def render_fields_doc() -> str:
