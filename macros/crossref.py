@@ -146,7 +146,7 @@ def check_units(cur: Curriculum) -> list[Problem]:
 
 def objective_places(cur: Curriculum) -> list[tuple[str, Document, tuple]]:
     """Every objective of sessions and lessons: (id, its file, its path), in file order."""
-    out = []
+    out: list[tuple[str, Document, tuple[str | int, ...]]] = []
     for sid, session in cur.sessions.items():
         doc = cur.document("session", sid)
         out += [(o.id, doc, ("objectives", i, "id")) for i, o in enumerate(session.objectives)]
@@ -411,6 +411,7 @@ def check_national(cur: Curriculum) -> list[Problem]:
     out: list[Problem] = []
     for nid, pack in cur.national.items():
         doc = cur.document("national", nid)
+        paths: list[tuple[tuple[str | int, ...], str]]
         if pack.days:
             paths = [
                 (("days", d, "sessions", i), sid)

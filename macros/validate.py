@@ -94,7 +94,9 @@ def _field_description(model: type[BaseModel], loc: tuple) -> str:
 def _is_time_field(model: type[BaseModel], loc: tuple) -> bool:
     owner = _model_at(model, loc[:-1])
     info = owner.model_fields.get(str(loc[-1])) if owner else None
-    return bool(info) and any(getattr(m, "pattern", None) == TIME_PATTERN for m in info.metadata)
+    return info is not None and any(
+        getattr(m, "pattern", None) == TIME_PATTERN for m in info.metadata
+    )
 
 
 def _clock(sexagesimal: int) -> str:
@@ -188,7 +190,7 @@ def validate_document(doc: Document, model: type[BaseModel]) -> tuple[Any, list[
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
+        errors: list[dict] = [dict(e) for e in exc.errors(include_url=False)]
         for err in errors:
             _place_model_error(err, model)
         # A misspelt field is reported once, as unknown with its right name, not also missing.
