@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import model as m
+from .crossref import CHECKERS as CROSS_FILE_CHECKS
+from .crossref import check_objectives_assessed
+from .corpus import Curriculum
 from .errors import CurriculumError, Problem
 from .loader import Document, LoadFailed, load_file
+from .rules import CHECKERS as CONTENT_RULES
 from .sanitise import check_markup
 from .validate import validate_document
+
+__all__ = ["Curriculum", "discover", "load_curriculum"]
 
 SINGLE_FILES: dict[str, str] = {
     "curriculum/programme.yml": "programme",
@@ -35,57 +40,6 @@ FOLDERS: dict[str, str] = {
 """Folders with one object per file, the file named by the object's id."""
 
 REQUIRED = {"curriculum/programme.yml"}
-
-
-@dataclass
-class Curriculum:
-    """Everything the site, the PDFs and the exports are made from."""
-
-    root: Path
-    programme: m.Programme
-    sessions: dict[str, m.Session] = field(default_factory=dict)
-    quizzes: dict[str, m.Quiz] = field(default_factory=dict)
-    modules: dict[str, m.Module] = field(default_factory=dict)
-    chapters: dict[str, m.Chapter] = field(default_factory=dict)
-    indicators: dict[str, m.Indicator] = field(default_factory=dict)
-    policies: dict[str, m.Policy] = field(default_factory=dict)
-    runs: dict[str, m.Run] = field(default_factory=dict)
-    national: dict[str, m.NationalActivity] = field(default_factory=dict)
-    glossary: m.Glossary | None = None
-    checklist: m.Checklist | None = None
-    measures: m.Measures | None = None
-    briefing: m.Briefing | None = None
-    source_hosts: m.SourceHosts | None = None
-    documents: dict[tuple[str, str], Document] = field(default_factory=dict)
-    objects: dict[tuple[str, str], Any] = field(default_factory=dict)
-    """Every loaded object by (kind, id), the same objects as in the fields above."""
-    warnings: list[Problem] = field(default_factory=list)
-    failed: dict[str, str] = field(default_factory=dict)
-    """Files that did not load or did not validate (path -> kind): checks that count
-    across files skip what these would have added, so they report no knock-on problems."""
-
-    def document(self, kind: str, ident: str = "") -> Document:
-        """The loaded file behind an object, for placing a problem."""
-        return self.documents[(kind, ident)]
-
-    @property
-    def measure_types(self) -> dict[str, m.MeasureType]:
-        """Every measure type of the map, by id."""
-        if not self.measures:
-            return {}
-        return {t.id: t for c in self.measures.categories for t in c.types}
-
-    @property
-    def objectives(self) -> dict[str, m.Objective]:
-        """Every learning objective of sessions and lessons, by id."""
-        out = {o.id: o for s in self.sessions.values() for o in s.objectives}
-        for mod in self.modules.values():
-            out.update({o.id: o for lesson in mod.lessons for o in lesson.objectives})
-        return out
-
-    @property
-    def glossary_terms(self) -> list[m.GlossaryTerm]:
-        return list(self.glossary.terms) if self.glossary else []
 
 
 def discover(root: Path) -> list[tuple[Path, str]]:
@@ -176,13 +130,12 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
     """Load and check the whole curriculum; raise CurriculumError listing every problem."""
     from .bank import check_bank
     from .check_sources import check_source_hosts
-    from .crossref import check_curriculum
 
     root = Path(root).resolve()
     problems: list[Problem] = []
     objects: dict[tuple[str, str], Any] = {}
     documents: dict[tuple[str, str], Document] = {}
-    failed_files: dict[str, str] = {}
+    broken: dict[str, set[str]] = {}
     for rel in REQUIRED:
         if not (root / rel).exists() and not (root / rel).is_symlink():
             problems.append(Problem(rel, 1, 1, "", "this file is missing. Restore it from git."))
@@ -194,12 +147,12 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
         doc = _load_one(path, root)
         if isinstance(doc, Problem):
             problems.append(doc)
-            failed_files[rel] = kind
+            broken.setdefault(kind, set()).add(path.stem)
             continue
         obj, found = validate_document(doc, m.KINDS[kind])
         problems.extend(found)
         if obj is None:
-            failed_files[rel] = kind
+            broken.setdefault(kind, set()).add(path.stem)
             continue
         ident = getattr(obj, "id", "") if rel not in SINGLE_FILES else ""
         if rel not in SINGLE_FILES and ident != path.stem:
@@ -212,7 +165,7 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
         raise CurriculumError(problems)
     cur = Curriculum(
         root=root, programme=objects[("programme", "")], documents=documents,
-        failed=failed_files, objects=objects,
+        broken=broken, objects=objects,
     )
     plural = {
         "session": "sessions",
@@ -239,12 +192,11 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
         ordered = {i: items[i] for i in ids if i in items}
         ordered.update({k: v for k, v in sorted(items.items()) if k not in ordered})
         setattr(cur, name, ordered)
-    found, warnings = check_curriculum(cur)
-    problems.extend(found)
-    problems.extend(check_source_hosts(cur))
-    problems.extend(check_bank(cur))
-    problems.extend(check_markup(cur))
-    cur.warnings = warnings
+    # Content rules first: a file's own problem is listed before what it causes elsewhere.
+    for check in (*CONTENT_RULES, check_markup, *CROSS_FILE_CHECKS, check_source_hosts,
+                  check_bank):
+        problems.extend(check(cur))
+    cur.warnings = check_objectives_assessed(cur)
     if problems and strict:
         raise CurriculumError(problems)
     return cur

@@ -148,10 +148,10 @@ ToolId = Literal["guidebook", "indicators", "checklist", "measures", "policies"]
 
 
 class Session(Strict):
-    """One of the eight sessions of the 2-day course (curriculum/sessions/<id>.yml)."""
+    """A session of the 2-day course (curriculum/sessions/<id>.yml)."""
 
-    id: Id = Field(description="Session id, equal to the file name: s1 ... s8.")
-    number: int = Field(ge=1, le=999, description="Position in the course: 1 ... 8.")
+    id: Id = Field(description="Session id, equal to the file name: s1, s2 ...")
+    number: int = Field(ge=1, le=999, description="Position in the course: 1, 2 ...")
     title: Text = Field(description="Title of the session.")
     day: int = Field(ge=1, le=2, description="Day of the 2-day course: 1 or 2.")
     duration: int = Field(ge=15, le=480, description="Length of the session, in minutes.")
@@ -181,6 +181,17 @@ class Session(Strict):
     tools: list[ToolId] = Field(
         default_factory=list, description="Policy tools this session uses and links to."
     )
+
+    @model_validator(mode="after")
+    def _activity_minutes(self) -> Session:
+        total = sum(a.minutes for a in self.activities)
+        if total != self.duration:
+            raise ValueError(
+                f"duration: activities add up to {total} minutes but duration is "
+                f"{self.duration}; "
+                "change the activity minutes or the duration so that they match"
+            )
+        return self
 
 
 class AgendaBreak(Strict):
@@ -636,7 +647,7 @@ class Run(Strict):
     @model_validator(mode="after")
     def _dates(self) -> Run:
         if self.end < self.start:
-            raise ValueError("'end' is before 'start'")
+            raise ValueError("end: 'end' is before 'start'")
         return self
 
 
@@ -672,6 +683,14 @@ class Briefing(Strict):
     follow_up: list[Section] = Field(min_length=1, description="The follow-up plan.")
 
 
+class PackDay(Strict):
+    """One training day of a national activity."""
+
+    sessions: list[Id] = Field(
+        min_length=1, description="Ids of the sessions of the day, in order."
+    )
+
+
 class NationalActivity(Strict):
     """A national activity pack (curriculum/national/<id>.yml)."""
 
@@ -681,11 +700,38 @@ class NationalActivity(Strict):
     start: dt.date = Field(description="First day, YYYY-MM-DD.")
     end: dt.date = Field(description="Last day, YYYY-MM-DD.")
     language: Language = Field(description="Language: en, fr or es.")
-    day_start: str = Field(default="09:00", pattern=TIME_PATTERN, description="Daily start HH:MM.")
-    sessions: list[Id] = Field(min_length=1, description="Ids of the chosen sessions, in order.")
+    day_start: str = Field(
+        default="09:00", pattern=TIME_PATTERN, description="Start time of each day, HH:MM."
+    )
+    sessions: list[Id] = Field(
+        default_factory=list,
+        description="Ids of the chosen sessions, in order, each on the day of the 2-day course. "
+        "Leave it out when you give 'days'.",
+    )
+    days: list[PackDay] = Field(
+        default_factory=list,
+        description="The pack's own day plan: one entry per training day, with its sessions.",
+    )
+    breaks: list[AgendaBreak] = Field(
+        default_factory=list,
+        description="The pack's own breaks, each after one of its sessions. Without 'days' and "
+        "'breaks', the breaks of curriculum/programme.yml are used.",
+    )
     modules: list[Id] = Field(default_factory=list, description="Ids of chosen thematic modules.")
     local_notes: Text = Field(description="Notes for this activity (Markdown).")
     sources: Sources = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _day_plan(self) -> NationalActivity:
+        if self.days and self.sessions:
+            raise ValueError(
+                "days: list the sessions either under 'sessions' or under 'days', not both"
+            )
+        if not self.days and not self.sessions:
+            raise ValueError("days: list the chosen sessions under 'days' (or 'sessions')")
+        if self.days:
+            self.sessions = [sid for day in self.days for sid in day.sessions]
+        return self
 
 
 KINDS: dict[str, type[Strict]] = {

@@ -76,4 +76,4 @@ def test_run_dates_in_order_and_seats_capped():
     assert "f.yml:7:8: seats: must be at most 20, got the number 21." in found
     assert len(found) == 1  # the date rule runs once the fields are valid
     found = problems(text.replace("seats: 21", "seats: 20"), Run)
-    assert found == ["f.yml:1:1: 'end' is before 'start'."]
+    assert found == ["f.yml:5:6: end: 'end' is before 'start'."]

@@ -18,7 +18,8 @@ CUR = load_curriculum(ROOT)
 
 def session(sid: str, day: int, minutes: int) -> Session:
     data = CUR.sessions["s1"].model_dump()
-    data.update(id=sid, day=day, duration=minutes)
+    activity = {**data["activities"][0], "minutes": minutes}  # activities fill the duration
+    data.update(id=sid, day=day, duration=minutes, activities=[activity])
     return Session.model_validate(data)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..curriculum import Curriculum
 from ..model import AGREEMENT_NAMES
-from ..render.agenda import compute_agenda
+from ..render.agenda import compute_agenda, compute_pack_agenda
 from ..render.engine import TEMPLATES, Context, render
 from ..reproducible import source_date
 
@@ -84,7 +84,7 @@ def books(cur: Curriculum) -> dict[str, Book]:
             f"{pack.country}, {pack.start:%d %B %Y} to {pack.end:%d %B %Y}",
             False, chosen, [cur.modules[m] for m in pack.modules], [], tools=False,
             glossary=True, programme=False, notes=pack.local_notes,
-            days=compute_agenda(chosen, prog.agenda.breaks, pack.day_start),
+            days=compute_pack_agenda(pack, cur.sessions, prog.agenda),
         )
     return out
 

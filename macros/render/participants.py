@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from ..curriculum import Curriculum
 from ..model import AGREEMENT_NAMES, MemberStatus, Region
-from .agenda import compute_agenda
+from .agenda import compute_pack_agenda
 from .engine import Context, render
 from .links import slugify
 
@@ -103,6 +103,6 @@ def render_national(cur: Curriculum, ctx: Context, nid: str) -> str:
     """A national activity: the tailored agenda and the chosen parts."""
     pack = cur.national[nid]
     sessions = [cur.sessions[s] for s in pack.sessions]
-    days = compute_agenda(sessions, cur.programme.agenda.breaks, pack.day_start)
+    days = compute_pack_agenda(pack, cur.sessions, cur.programme.agenda)
     return render("national.md", ctx, pack=pack, sessions=sessions, days=days,
                   modules=[cur.modules[m] for m in pack.modules], asset=ctx.asset, data_url=ctx.data_url)
