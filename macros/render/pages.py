@@ -120,9 +120,11 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
     return pages
 
 
-def build_nav(cur: Curriculum, edition: str = "learner", docs: frozenset[str] = frozenset()) -> list:
+def build_nav(cur: Curriculum, edition: str = "learner", docs: frozenset[str] = frozenset(),
+              trainer_pages: list[str] | None = None) -> list:
     """The site navigation of one edition; policy and country pages stay out so it does
-    not grow.  ``docs`` names the hand-written pages this edition has."""
+    not grow.  ``docs`` names the hand-written pages this edition has, ``trainer_pages``
+    those of them that are for trainers only (listed under "For trainers")."""
     nav: list = [{"Home": "index.md"}, {"Programme": _programme_nav(cur)}]
     nav.append(
         {"2-day course": ["agenda.md", "sessions/index.md"]
@@ -167,7 +169,7 @@ def build_nav(cur: Curriculum, edition: str = "learner", docs: frozenset[str] = 
     more.append("downloads.md")
     nav.append({"More": more})
     if edition == "trainer":
-        trainers = [src for src in ("contributing/index.md", "benchmark.md") if src in docs]
+        trainers = list(trainer_pages or [])
         if cur.quizzes:
             trainers.append("trainers/alignment.md")
         if trainers:
