@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from .check_programme import check_programme
 from .countries import COUNTRIES
 from .errors import Problem
 
@@ -246,8 +247,9 @@ def check_curriculum(cur: Curriculum) -> tuple[list[Problem], list[Problem]]:
 
     for pid, policy in cur.policies.items():
         doc = cur.document("policy", pid)
-        if policy.country not in COUNTRIES:
-            problems.append(_unknown(doc, ("country",), "country", policy.country, COUNTRIES))
+        for i, country in enumerate(policy.countries):
+            if country not in COUNTRIES:
+                problems.append(_unknown(doc, ("countries", i), "country", country, COUNTRIES))
         if measure_ids and policy.measure_type not in measure_ids:
             problems.append(
                 _unknown(doc, ("measure_type",), "measure type", policy.measure_type, measure_ids)
@@ -265,8 +267,9 @@ def check_curriculum(cur: Curriculum) -> tuple[list[Problem], list[Problem]]:
         for i, mid in enumerate(pack.modules):
             if mid not in cur.modules:
                 problems.append(_unknown(doc, ("modules", i), "module", mid, cur.modules))
-        if pack.end < pack.start:
+        if pack.start and pack.end and pack.end < pack.start:
             problems.append(doc.problem(("end",), "'end' is before 'start'."))
+    problems += check_programme(cur)
     return problems, warnings
 
 

@@ -42,6 +42,7 @@ class Curriculum:
     root: Path
     programme: m.Programme
     sessions: dict[str, m.Session] = field(default_factory=dict)
+    delegate_sessions: dict[str, m.Session] = field(default_factory=dict)
     quizzes: dict[str, m.Quiz] = field(default_factory=dict)
     modules: dict[str, m.Module] = field(default_factory=dict)
     chapters: dict[str, m.Chapter] = field(default_factory=dict)
@@ -139,6 +140,9 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
             getattr(cur, plural[kind])[ident] = obj
         elif kind != "programme":
             setattr(cur, kind, obj)
+    # Sessions written for the delegates' course stay out of the 2-day course.
+    for sid in [k for k, v in cur.sessions.items() if v.course != "unit-1"]:
+        cur.delegate_sessions[sid] = cur.sessions.pop(sid)
     # Sessions, modules and chapters follow the order given in programme.yml.
     for name, ids in (
         ("sessions", cur.programme.order.sessions),

@@ -18,7 +18,7 @@ INDICATOR_FIELDS = [
     "frequency", "agreements", "sessions", "themes", "sdg_target", "sources",
 ]
 POLICY_FIELDS = [
-    "id", "country", "member_status", "region", "year", "title", "measure_type", "wto_areas",
+    "id", "countries", "member_status", "region", "year", "title", "measure_type", "wto_areas",
     "description", "beneficiaries", "status", "source_url", "shared_in",
 ]
 

@@ -93,7 +93,7 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
         pages["policies/share.md"] = _page("Share a policy", pa.render_share_form)
         for pid in cur.policies:
             pages[f"policies/{pid}.md"] = _page(f"Policy: {pid}", pa.render_policy, pid, search=False)
-        for country in sorted({p.country for p in cur.policies.values()}):
+        for country in pa.list_countries(cur):
             pages[f"policies/countries/{slugify(country)}.md"] = _page(
                 f"Policies: {country}", pa.render_country, slugify(country), search=False,
             )
