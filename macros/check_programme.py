@@ -32,49 +32,66 @@ def check_delegates(cur: Curriculum) -> list[Problem]:
                 if sid not in known:
                     problems.append(_unknown(prog_doc, path, "session", sid, known))
                 elif sid in placed:
-                    problems.append(prog_doc.problem(
-                        path, f"session '{sid}' is already on day {placed[sid]}. List it once."
-                    ))
+                    problems.append(
+                        prog_doc.problem(
+                            path, f"session '{sid}' is already on day {placed[sid]}. List it once."
+                        )
+                    )
                 else:
                     placed[sid] = d + 1
         for i, brk in enumerate(plan.breaks):
             if brk.after not in placed:
-                problems.append(_unknown(
-                    prog_doc, ("delegates", "breaks", i, "after"), "session", brk.after, placed
-                ))
+                problems.append(
+                    _unknown(
+                        prog_doc, ("delegates", "breaks", i, "after"), "session", brk.after, placed
+                    )
+                )
     objective_ids = set(cur.objectives)
     numbers: dict[int, str] = {}
     for sid, session in cur.delegate_sessions.items():
         doc = cur.document("session", sid)
         if sid not in placed:
-            problems.append(doc.problem(
-                ("course",), f"session '{sid}' is for {session.course} but is not listed in "
-                "curriculum/programme.yml under delegates: days. Add it to a day there."
-            ))
+            problems.append(
+                doc.problem(
+                    ("course",),
+                    f"session '{sid}' is for {session.course} but is not listed in "
+                    "curriculum/programme.yml under delegates: days. Add it to a day there.",
+                )
+            )
         elif placed[sid] != session.day:
-            problems.append(doc.problem(
-                ("day",), f"the delegates' course has this session on day {placed[sid]}, "
-                f"not day {session.day}. Write day: {placed[sid]}."
-            ))
+            problems.append(
+                doc.problem(
+                    ("day",),
+                    f"the delegates' course has this session on day {placed[sid]}, "
+                    f"not day {session.day}. Write day: {placed[sid]}.",
+                )
+            )
         if session.number in numbers:
-            problems.append(doc.problem(
-                ("number",), f"number {session.number} is also used by {numbers[session.number]}."
-            ))
+            problems.append(
+                doc.problem(
+                    ("number",),
+                    f"number {session.number} is also used by {numbers[session.number]}.",
+                )
+            )
         numbers.setdefault(session.number, sid)
         for i, obj in enumerate(session.objectives):
             if obj.id in objective_ids:
-                problems.append(doc.problem(
-                    ("objectives", i, "id"), f"duplicate objective id '{obj.id}'. "
-                    "Give each objective its own id."
-                ))
+                problems.append(
+                    doc.problem(
+                        ("objectives", i, "id"),
+                        f"duplicate objective id '{obj.id}'. Give each objective its own id.",
+                    )
+                )
             objective_ids.add(obj.id)
         section_ids: set[str] = set()
         for i, section in enumerate(session.sections):
             if section.id in section_ids:
-                problems.append(doc.problem(
-                    ("sections", i, "id"), f"duplicate section id '{section.id}'. "
-                    "Give each one its own id."
-                ))
+                problems.append(
+                    doc.problem(
+                        ("sections", i, "id"),
+                        f"duplicate section id '{section.id}'. Give each one its own id.",
+                    )
+                )
             section_ids.add(section.id)
         if session.quiz and session.quiz not in cur.quizzes:
             problems.append(_unknown(doc, ("quiz",), "quiz", session.quiz, cur.quizzes))
@@ -90,13 +107,19 @@ def check_runs(cur: Curriculum) -> list[Problem]:
         where = ("start",) if run.start else ("month",)
         if run.first_month in prog.evaluation_months:
             name = calendar.month_name[run.first_month]
-            problems.append(doc.problem(
-                where, f"{name} is kept for evaluation (evaluation_months in "
-                "curriculum/programme.yml). Plan the run in another month."
-            ))
+            problems.append(
+                doc.problem(
+                    where,
+                    f"{name} is kept for evaluation (evaluation_months in "
+                    "curriculum/programme.yml). Plan the run in another month.",
+                )
+            )
         if prog.strategy_ends and run.year > prog.strategy_ends and run.status != "planned":
-            problems.append(doc.problem(
-                ("status",), f"{run.year} is after the last year of the strategy "
-                f"({prog.strategy_ends}). Keep the run 'planned' until a new strategy covers it."
-            ))
+            problems.append(
+                doc.problem(
+                    ("status",),
+                    f"{run.year} is after the last year of the strategy "
+                    f"({prog.strategy_ends}). Keep the run 'planned' until a new strategy covers it.",
+                )
+            )
     return problems

@@ -269,7 +269,9 @@ class Programme(Strict):
     title: Text = Field(description="Name of the programme.")
     summary: Text = Field(description="One paragraph introducing the programme (Markdown).")
     strategy_ends: int | None = Field(
-        default=None, ge=2000, le=2100,
+        default=None,
+        ge=2000,
+        le=2100,
         description="Last year covered by the current strategy (2026). Runs in later years "
         "stay 'planned' until a new strategy is adopted.",
     )
@@ -576,9 +578,7 @@ Region = Literal[
 ]
 
 
-CountryName = Annotated[
-    str, Field(min_length=1, json_schema_extra={"enum": sorted(COUNTRIES)})
-]
+CountryName = Annotated[str, Field(min_length=1, json_schema_extra={"enum": sorted(COUNTRIES)})]
 """A country or customs territory, spelt as in macros/countries.py."""
 
 
@@ -600,12 +600,15 @@ class Policy(Strict):
         "or observers); an agreement lists all its parties, once.",
     )
     member_status: list[MemberStatus] = Field(
-        min_length=1, description="Status of the countries listed: LDC, developing, developed "
+        min_length=1,
+        description="Status of the countries listed: LDC, developing, developed "
         "or observer, each once.",
     )
     region: list[Region] = Field(min_length=1, description="Regions of the countries, each once.")
     year: int | None = Field(
-        default=None, ge=1947, le=2100,
+        default=None,
+        ge=1947,
+        le=2100,
         description="Year the measure was adopted, signed or launched; empty when no source "
         "gives it.",
     )
@@ -652,7 +655,8 @@ class Run(Strict):
         "or held (it took place)."
     )
     month: str | None = Field(
-        default=None, pattern=MONTH_PATTERN,
+        default=None,
+        pattern=MONTH_PATTERN,
         description="For a planned run without dates: the month foreseen, YYYY-MM. Leave out "
         "when start and end are given.",
     )
@@ -748,7 +752,9 @@ class NationalActivity(Strict):
         if (self.start is None) != (self.end is None):
             raise ValueError("give both 'start' and 'end', or neither")
         if not self.start and not self.when:
-            raise ValueError("give the dates ('start' and 'end') or say in 'when' when it is planned")
+            raise ValueError(
+                "give the dates ('start' and 'end') or say in 'when' when it is planned"
+            )
         if self.status == "held" and not self.start:
             raise ValueError("a held activity needs its dates: 'start' and 'end'")
         return self

@@ -39,8 +39,10 @@ def build_calendar(cur: Curriculum, year: int):
     cal.add("version", "2.0")
     cal.add("x-wr-calname", f"WTO Trade and Gender courses {year}")
     units = {u.id: u for u in cur.programme.units}
-    runs = sorted((r for r in cur.runs.values() if r.year == year),
-                  key=lambda r: (format_run_days(r)[0], r.id))
+    runs = sorted(
+        (r for r in cur.runs.values() if r.year == year),
+        key=lambda r: (format_run_days(r)[0], r.id),
+    )
     for run in runs:
         first, after = format_run_days(run)
         event = Event()

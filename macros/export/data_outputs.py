@@ -14,12 +14,34 @@ from ..curriculum import Curriculum
 from .calendar import export_calendars
 
 INDICATOR_FIELDS = [
-    "id", "name", "definition", "computation", "unit", "disaggregation", "data_sources",
-    "frequency", "agreements", "sessions", "themes", "sdg_target", "sources",
+    "id",
+    "name",
+    "definition",
+    "computation",
+    "unit",
+    "disaggregation",
+    "data_sources",
+    "frequency",
+    "agreements",
+    "sessions",
+    "themes",
+    "sdg_target",
+    "sources",
 ]
 POLICY_FIELDS = [
-    "id", "countries", "member_status", "region", "year", "title", "measure_type", "wto_areas",
-    "description", "beneficiaries", "status", "source_url", "shared_in",
+    "id",
+    "countries",
+    "member_status",
+    "region",
+    "year",
+    "title",
+    "measure_type",
+    "wto_areas",
+    "description",
+    "beneficiaries",
+    "status",
+    "source_url",
+    "shared_in",
 ]
 
 
@@ -73,8 +95,9 @@ def export_policies(cur: Curriculum, site_dir: Path) -> None:
     measure_titles = {k: v.title for k, v in cur.measure_types.items()}
     for row in rows:
         row["measure_title"] = measure_titles.get(row["measure_type"], row["measure_type"])
-    _write(site_dir / "data/policies.json",
-           json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
+    _write(
+        site_dir / "data/policies.json", json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    )
     _write(site_dir / "data/policies.csv", format_csv(rows, POLICY_FIELDS))
 
 
