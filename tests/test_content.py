@@ -31,7 +31,7 @@ def test_content_file(path: Path, kind: str):
         for section in obj.sections:
             assert words(section.body) >= 80, f"section {section.id} is too thin"
         assert any(s.sources for s in obj.sections), "session facts need sources"
-        assert obj.quiz == obj.id
+        assert obj.quiz == obj.id or (obj.course != "unit-1" and obj.quiz is None)
     if kind == "quiz" and re.fullmatch(r"s\d", obj.id):
         assert len(obj.questions) >= 5
     if kind == "module":
