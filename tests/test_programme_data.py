@@ -243,3 +243,20 @@ def test_calendar_marks_month_only_runs_as_tentative(project):
     held = events["zz-held@trade-gender-course"]
     assert str(held.get("status")) == "CONFIRMED"
     assert held.decoded("dtend") == dt.date(2026, 4, 16)
+
+
+def test_runs_csv_gives_status_and_month_or_dates(project, tmp_path):
+    import csv
+
+    from macros.export.data_outputs import export_runs
+
+    _write_run(project, "zz-month", 'status: planned\nmonth: "2026-03"\n')
+    _write_run(project, "zz-held", "status: held\nstart: 2026-04-14\nend: 2026-04-15\n")
+    cur = load_curriculum(project)
+    export_runs(cur, tmp_path)
+    with open(tmp_path / "data/runs.csv", newline="", encoding="utf-8") as f:
+        rows = {r["id"]: r for r in csv.DictReader(f)}
+    assert len(rows) == len(cur.runs)
+    assert (rows["zz-month"]["status"], rows["zz-month"]["month"]) == ("planned", "2026-03")
+    assert rows["zz-month"]["start"] == ""
+    assert (rows["zz-held"]["status"], rows["zz-held"]["start"]) == ("held", "2026-04-14")

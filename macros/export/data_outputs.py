@@ -28,6 +28,17 @@ INDICATOR_FIELDS = [
     "sdg_target",
     "sources",
 ]
+RUN_FIELDS = [
+    "id",
+    "unit",
+    "title",
+    "status",
+    "month",
+    "start",
+    "end",
+    "language",
+    "seats",
+]
 POLICY_FIELDS = [
     "id",
     "countries",
@@ -101,6 +112,16 @@ def export_policies(cur: Curriculum, site_dir: Path) -> None:
     _write(site_dir / "data/policies.csv", format_csv(rows, POLICY_FIELDS))
 
 
+def export_runs(cur: Curriculum, site_dir: Path) -> None:
+    """site/data/runs.json and runs.csv: every course run with its status and dates or month."""
+    if not cur.runs:
+        return
+    runs = sorted(cur.runs.values(), key=lambda r: (r.year, r.first_month, r.id))
+    rows = [r.model_dump(mode="json") for r in runs]
+    _write(site_dir / "data/runs.json", json.dumps(rows, ensure_ascii=False, indent=1))
+    _write(site_dir / "data/runs.csv", format_csv(rows, RUN_FIELDS))
+
+
 def export_schemas(cur: Curriculum, site_dir: Path) -> None:
     """The policy JSON Schema, used by the share form to validate in the browser."""
     from ..schema import render_schema
@@ -109,5 +130,5 @@ def export_schemas(cur: Curriculum, site_dir: Path) -> None:
         _write(site_dir / "data/policy.schema.json", render_schema("policy"))
 
 
-OUTPUTS = [export_indicators, export_policies, export_schemas, export_calendars]
+OUTPUTS = [export_indicators, export_policies, export_runs, export_schemas, export_calendars]
 """Every data output, run after each site build."""
