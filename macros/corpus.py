@@ -18,6 +18,8 @@ class Curriculum:
     root: Path
     programme: m.Programme
     sessions: dict[str, m.Session] = field(default_factory=dict)
+    delegate_sessions: dict[str, m.Session] = field(default_factory=dict)
+    """Sessions of Unit 2, the course for Geneva delegates (course: unit-2)."""
     quizzes: dict[str, m.Quiz] = field(default_factory=dict)
     modules: dict[str, m.Module] = field(default_factory=dict)
     chapters: dict[str, m.Chapter] = field(default_factory=dict)

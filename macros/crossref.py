@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from .check_programme import check_programme
 from .corpus import Curriculum
 from .countries import COUNTRIES, official_name
 from .errors import Problem
@@ -378,7 +379,8 @@ def check_policies(cur: Curriculum) -> list[Problem]:
     out: list[Problem] = []
     for pid, policy in cur.policies.items():
         doc = cur.document("policy", pid)
-        out += check_country(doc, ("country",), policy.country)
+        for i, country in enumerate(policy.countries):
+            out += check_country(doc, ("countries", i), country)
         if cur.measures:
             out += check_reference(
                 cur, doc, ("measure_type",), "measure type", policy.measure_type, cur.measure_types
@@ -437,9 +439,10 @@ def check_national(cur: Curriculum) -> list[Problem]:
                         f"({', '.join(pack.sessions)}).",
                     )
                 )
-        if pack.end < pack.start:
+        if pack.start and pack.end and pack.end < pack.start:
             out.append(doc.problem(("end",), "'end' is before 'start'."))
-        if pack.days and len(pack.days) > (pack.end - pack.start).days + 1:
+        if pack.days and pack.start and pack.end \
+                and len(pack.days) > (pack.end - pack.start).days + 1:
             out.append(
                 doc.problem(
                     ("days",),
@@ -467,5 +470,6 @@ CHECKERS: list[Checker] = [
     check_policies,
     check_runs,
     check_national,
+    check_programme,
 ]
 """Every cross-file checker, run in this order on a loaded curriculum."""

@@ -182,6 +182,9 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
             getattr(cur, plural[kind])[ident] = obj
         elif kind != "programme":
             setattr(cur, kind, obj)
+    # Sessions written for the delegates' course stay out of the 2-day course.
+    for sid in [k for k, v in cur.sessions.items() if v.course != "unit-1"]:
+        cur.delegate_sessions[sid] = cur.sessions.pop(sid)
     # Sessions, modules and chapters follow the order given in programme.yml.
     for name, ids in (
         ("sessions", cur.programme.order.sessions),

@@ -29,9 +29,9 @@ PAYLOADS = {
 }
 
 POLICY = """id: zz-injection-test
-country: Kenya
-member_status: developing
-region: Africa
+countries: [Kenya]
+member_status: [developing]
+region: [Africa]
 year: 2020
 title: {title}
 measure_type: access-to-finance

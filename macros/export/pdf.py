@@ -81,7 +81,7 @@ def books(cur: Curriculum) -> dict[str, Book]:
         chosen = [cur.sessions[s] for s in pack.sessions]
         out[f"national/{nid}.pdf"] = Book(
             pack.title,
-            f"{pack.country}, {pack.start:%d %B %Y} to {pack.end:%d %B %Y}",
+            f"{pack.country}, {pack.period()} ({pack.status})",
             False, chosen, [cur.modules[m] for m in pack.modules], [], tools=False,
             glossary=True, programme=False, notes=pack.local_notes,
             days=compute_pack_agenda(pack, cur.sessions, prog.agenda),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..curriculum import Curriculum
 from . import components as c
+from . import delegates as dl
 from . import elearning as el
 from . import participants as pa
 from . import tools as t
@@ -61,6 +62,12 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
         pages[f"sessions/{sid}.md"] = _page(
             f"Session {session.number}: {session.title}", c.render_session, sid
         )
+    if cur.programme.delegates:
+        pages["delegates/index.md"] = _page(cur.programme.delegates.title, dl.render_delegates)
+    for sid, session in cur.delegate_sessions.items():
+        pages[f"sessions/{sid}.md"] = _page(
+            f"Delegates' course: {session.title}", dl.render_delegate_session, sid
+        )
     if cur.glossary:
         pages["glossary.md"] = _page("Glossary", c.render_glossary)
     if cur.modules:
@@ -99,7 +106,7 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
         pages["policies/share.md"] = _page("Share a policy", pa.render_share_form)
         for pid in cur.policies:
             pages[f"policies/{pid}.md"] = _page(f"Policy: {pid}", pa.render_policy, pid, search=False)
-        for country in sorted({p.country for p in cur.policies.values()}):
+        for country in pa.list_countries(cur):
             pages[f"policies/countries/{slugify(country)}.md"] = _page(
                 f"Policies: {country}", pa.render_country, slugify(country), search=False,
             )
@@ -130,6 +137,9 @@ def build_nav(cur: Curriculum, edition: str = "learner", docs: frozenset[str] = 
         {"2-day course": ["agenda.md", "sessions/index.md"]
          + [f"sessions/{sid}.md" for sid in cur.sessions]}
     )
+    if cur.programme.delegates:
+        nav.append({"Course for delegates": ["delegates/index.md"]
+                    + [f"sessions/{sid}.md" for sid in cur.delegate_sessions]})
     if cur.modules:
         elearning: list = ["elearning/index.md"]
         for mid, module in cur.modules.items():
