@@ -24,6 +24,8 @@ options:
     feedback: Because B.
 explanation: A is right.
 teaches: s1
+objective: s1-o1
+level: understand
 """
 
 
@@ -63,6 +65,8 @@ questions:
       - {text: A, correct: true, feedback: F}
     explanation: E
     teaches: s1
+    objective: s1-o1
+    level: apply
 """
     assert problems(text, Quiz) == [
         "f.yml:9:7: questions[1].options: needs at least 2 items, found 1."
@@ -77,3 +81,16 @@ def test_run_dates_in_order_and_seats_capped():
     assert len(found) == 1  # the date rule runs once the fields are valid
     found = problems(text.replace("seats: 21", "seats: 20"), Run)
     assert found == ["f.yml:1:1: 'end' is before 'start'."]
+
+
+def test_question_level_and_objective_are_required():
+    text = q().replace("objective: s1-o1\nlevel: understand\n", "level: knowing\n")
+    found = problems(text, Question)
+    assert any("missing required field 'objective'" in p for p in found)
+    assert any("level: the text 'knowing' is not allowed here. Use one of: 'remember'" in p
+               for p in found)
+
+
+def test_quiz_has_no_pass_mark_of_its_own():
+    text = "id: q\ntitle: Q\npass_mark: 70\nquestions: []\n"
+    assert any("unknown field 'pass_mark'" in p for p in problems(text, Quiz))
