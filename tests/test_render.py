@@ -29,12 +29,15 @@ def session(sid: str, day: int, minutes: int) -> Session:
 def test_agenda_is_computed_from_durations_and_breaks():
     days = compute_agenda(
         [session("a", 1, 90), session("b", 1, 60), session("c", 2, 30)],
-        [AgendaBreak(after="a", minutes=15, title="Coffee"),
-         AgendaBreak(after="b", minutes=60, title="Lunch")],
+        [
+            AgendaBreak(after="a", minutes=15, title="Coffee"),
+            AgendaBreak(after="b", minutes=60, title="Lunch"),
+        ],
         "09:00",
     )
     assert [(s.start, s.end, s.title) for s in days[1]] == [
-        ("09:00", "10:30", CUR.sessions["s1"].title), ("10:30", "10:45", "Coffee"),
+        ("09:00", "10:30", CUR.sessions["s1"].title),
+        ("10:30", "10:45", "Coffee"),
         ("10:45", "11:45", CUR.sessions["s1"].title),
     ]
     assert days[2][0].start == "09:00"  # a break never ends a day
@@ -54,7 +57,8 @@ def test_quiz_partial_structure_and_editions():
     assert learner.count('class="fb" hidden data-search-exclude') == hidden
     assert learner.count('class="q-explain" hidden data-search-exclude') == len(quiz.questions)
     assert learner.count("Select all that apply.") == sum(
-        not is_single_answer(q) for q in quiz.questions)
+        not is_single_answer(q) for q in quiz.questions
+    )
     link = re.search(r'<a href="([^"]+)">Where this is taught', learner).group(1)
     assert link.startswith("../s4/#") or link.startswith("./#")
 
@@ -72,7 +76,8 @@ def test_trainer_edition_is_a_static_answer_key():
     trainer = render_quiz(CUR, Context(page_src="sessions/s4.md", edition="trainer"), "s4")
     assert "<form" not in trainer and "<input" not in trainer and "data-store" not in trainer
     assert trainer.count('class="option key"') == sum(
-        o.correct for q in quiz.questions for o in q.options)
+        o.correct for q in quiz.questions for o in q.options
+    )
     for q in quiz.questions:
         first_key = next(o for _, o in shown_options("s4", q) if o.correct)
         assert str(escape(oneline(first_key.text))) in trainer
@@ -80,7 +85,9 @@ def test_trainer_edition_is_a_static_answer_key():
 
 
 def test_glossary_terms_link_first_use_only():
-    term = GlossaryTerm(id="gender-lens", term="gender lens", definition='Seeing "who" is affected.')
+    term = GlossaryTerm(
+        id="gender-lens", term="gender lens", definition='Seeing "who" is affected.'
+    )
     text = "A gender lens helps. Another gender lens. `gender lens` in code. [gender lens](x.md)"
     out = link_terms(text, [term], Context(page_src="sessions/s2.md"), set())
     assert out.count("](../glossary.md#gender-lens") == 1
