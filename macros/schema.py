@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .curriculum import FOLDERS, SINGLE_FILES
 from .model import KINDS
 from .render.trainers import field_rows
 
@@ -18,19 +19,8 @@ FIELDS_DOC = Path("docs/contributing/fields.md")
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
 FILES_OF_KIND: dict[str, list[str]] = {
-    "programme": ["curriculum/programme.yml"],
-    "glossary": ["curriculum/glossary.yml"],
-    "checklist": ["curriculum/checklist.yml"],
-    "measures": ["curriculum/measures.yml"],
-    "briefing": ["curriculum/briefing.yml"],
-    "session": ["curriculum/sessions/*.yml"],
-    "module": ["curriculum/elearning/*.yml"],
-    "chapter": ["curriculum/guidebook/*.yml"],
-    "indicator": ["curriculum/indicators/*.yml"],
-    "policy": ["curriculum/policies/*.yml"],
-    "run": ["curriculum/runs/*.yml"],
-    "national": ["curriculum/national/*.yml"],
-    "quiz": ["quizzes/*.yml"],
+    **{kind: [rel] for rel, kind in SINGLE_FILES.items()},
+    **{kind: [f"{rel}/*.yml"] for rel, kind in FOLDERS.items()},
 }
 """Which files follow which schema (for editors: .vscode/settings.json)."""
 
@@ -87,7 +77,30 @@ def generated_files() -> dict[Path, str]:
     """Every file ``make schema`` writes, relative to the project root, with its text."""
     files = {SCHEMA_DIR / f"{kind}.schema.json": render_schema(kind) for kind in KINDS}
     files[FIELDS_DOC] = render_fields_doc()
+    files[EDITOR_SETTINGS] = render_editor_settings()
     return files
+
+
+EDITOR_SETTINGS = Path(".vscode/settings.json")
+
+
+def render_editor_settings() -> str:
+    """.vscode/settings.json: the YAML extension's map from each schema to its files."""
+    mapping = {f"./{(SCHEMA_DIR / f'{kind}.schema.json').as_posix()}": files
+               for kind, files in FILES_OF_KIND.items()}
+    settings = {
+        "yaml.schemas": mapping,
+        "yaml.validate": True,
+        "yaml.completion": True,
+        "yaml.hover": True,
+        "yaml.customTags": [],
+        "editor.insertSpaces": True,
+        "[yaml]": {"editor.tabSize": 2, "editor.insertSpaces": True,
+                   "editor.detectIndentation": False},
+        "files.encoding": "utf8",
+        "files.insertFinalNewline": True,
+    }
+    return json.dumps(settings, indent=2) + "\n"
 
 
 def export_schemas(root: Path) -> list[Path]:
