@@ -8,7 +8,8 @@ when every step succeeds.
    did not change since the last build is not rebuilt, nor is a PDF whose print HTML did
    not change;
 3. **outputs**: from the curriculum, whatever engine ran: data files, calendars, PDFs,
-   the offline zip, the final HTML checks (no request to another host).
+   the offline zip, the LMS files of the trainer edition (question banks, SCORM packages
+   made from the offline pages), the final HTML checks (no request to another host).
 
 A failure at any step, or Ctrl-C, leaves the last good site/ untouched.
 """
@@ -33,6 +34,8 @@ from pathlib import Path
 from .curriculum import Curriculum, load_curriculum
 from .engines import ENGINES, engine_name, engine_version
 from .errors import BuildFailed, CurriculumError
+from .export.lms.files import LMS_FOLDER, write_question_banks
+from .export.lms.scorm import write_scorm_packages
 from .render.tree import RenderedTree, default_build_dir, render_all
 
 OFFLINE_FOLDER = "trade-gender-course"
@@ -137,13 +140,14 @@ def write_data(cur: Curriculum, site_dir: Path) -> None:
 
 
 def write_zip(target: Path, folder: Path, prefix: str, epoch: int) -> Path:
-    """A zip of ``folder`` with sorted entries and fixed times: the same input gives the
-    same bytes."""
+    """A zip of ``folder`` (its files under ``prefix``/, or at the top when ``prefix`` is
+    empty) with sorted entries and fixed times: the same input gives the same bytes."""
     stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{prefix}/{path.relative_to(folder).as_posix()}", stamp)
+            name = path.relative_to(folder).as_posix()
+            info = zipfile.ZipInfo(f"{prefix}/{name}" if prefix else name, stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             zf.writestr(info, path.read_bytes())
@@ -233,6 +237,7 @@ def _build_into(root: Path, stage: Path, *, with_pdf: bool, with_offline: bool,
     copy_site(outputs["trainer"], stage / "trainer")
     for folder in (stage, stage / "trainer"):
         write_data(cur, folder)
+    write_question_banks(cur, stage / "trainer" / LMS_FOLDER)
     for name, trainer_only, target, _ in jobs:
         where = stage / "trainer" / "downloads" if trainer_only else stage / "downloads"
         (where / name).parent.mkdir(parents=True, exist_ok=True)
@@ -248,6 +253,7 @@ def _build_into(root: Path, stage: Path, *, with_pdf: bool, with_offline: bool,
                     shutil.copyfile(target, offline / "downloads" / name)
             finish_pages(offline)
             write_zip(stage / "downloads" / "offline-site.zip", offline, OFFLINE_FOLDER, epoch)
+            write_scorm_packages(cur, offline, stage / "trainer" / LMS_FOLDER, epoch)
     finish_pages(stage)
     _timed(steps, "outputs", started)
 

@@ -77,6 +77,7 @@
       ev.preventDefault();
       var result = grade(form);
       save(id, result);
+      form.dispatchEvent(new CustomEvent("quiz:scored", { detail: { quiz: id, score: result.s, total: result.t, passed: result.p } }));
       progress();
     });
     form.querySelector("[data-retry]").addEventListener("click", function () {
