@@ -32,6 +32,7 @@ ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
 _REFERENCE = re.compile(r'\b(?:src|href)="([^"]+)"')
 _ANCHOR = re.compile(r"<a\b[^>]*>")
 _ANCHOR_HREF = re.compile(r'\shref="([^"]*)"')
+_PAGE_LINK = re.compile(r"<link\b[^>]*>\n?")
 
 
 def package_name(mid: str) -> str:
@@ -60,7 +61,8 @@ def _local(page: str, url: str) -> str | None:
 
 
 def detach_outside_links(text: str, page: str, packaged: set[str]) -> str:
-    """Remove the address of every link to a page that is not in the package."""
+    """Remove the address of every link to a page that is not in the package (the text
+    stays), and the head's links (prev, next) to such pages."""
 
     def fix(match: re.Match) -> str:
         tag = match.group(0)
@@ -75,7 +77,13 @@ def detach_outside_links(text: str, page: str, packaged: set[str]) -> str:
             return tag  # an outside address opens as it does on the site
         return tag[: href.start()] + ' data-outside-package=""' + tag[href.end() :]
 
-    return _ANCHOR.sub(fix, text)
+    def drop(match: re.Match) -> str:
+        href = _ANCHOR_HREF.search(match.group(0))
+        target = _local(page, href.group(1)) if href else None
+        outside = target is not None and target.endswith(".html") and target not in packaged
+        return "" if outside else match.group(0)
+
+    return _PAGE_LINK.sub(drop, _ANCHOR.sub(fix, text))
 
 
 def add_scorm_script(text: str, page: str, module: Module, cur: Curriculum) -> str:
