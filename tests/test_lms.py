@@ -403,7 +403,10 @@ def test_packages_are_valid_scorm_12(cur, lms_site, tmp_path):
             for lesson in module.lessons:
                 assert f"elearning/{mid}/{lesson.id}.html" in names
             assert f"elearning/{mid}/completion.html" in names
-            assert not any(n.startswith(("search/", "downloads/", "data/")) for n in names)
+            assert not any(n.startswith(("downloads/", "data/")) for n in names)
+            index = zf.read("search/search_index.js").decode("utf-8").partition("=")[2]
+            docs = json.loads(index)["docs"]
+            assert docs and {d["location"].split("#")[0] for d in docs} <= names
             for name in names:
                 if not name.endswith(".html"):
                     continue
@@ -504,7 +507,7 @@ ANSWER_RIGHT = """
 def frame_goto(page, frame, href: str):
     """Follow the package's own link to ``href`` inside the frame, as a learner would."""
     with page.expect_event("framenavigated"):
-        frame.locator(f'a[href="{href}"]').first.click()
+        frame.locator(f'.md-content a[href="{href}"]').first.click()
     page.wait_for_load_state("load")
     return page.frame_locator("#sco")
 

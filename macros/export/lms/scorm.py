@@ -11,6 +11,7 @@ lose their address (the text stays), so nothing in the package leads to a missin
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 import shutil
@@ -23,8 +24,17 @@ from ...model import Module
 from .banks import counted_quizzes, module_quiz_ids, pass_mark
 
 SCRIPT = "assets/scorm.js"
-THEME_ASSETS = ("assets/stylesheets/*.css", "assets/javascripts/bundle.*.js", "assets/images/*")
+THEME_ASSETS = (
+    "assets/stylesheets/*.css",
+    "assets/javascripts/bundle.*.js",
+    "assets/javascripts/workers/search.*.js",
+    "assets/images/*",
+)
 """The theme's own files, packaged whether or not a page names them (source maps left out)."""
+
+SEARCH_INDEXES = ("search/search_index.json", "search/search_index.js")
+"""The offline edition's search index, as data (read over HTTP) and as a script (read from
+file://); a package gets both, cut down to its own pages."""
 
 IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
@@ -110,6 +120,15 @@ def referenced_files(text: str, page: str, site: Path) -> set[str]:
     return found
 
 
+def package_search_index(text: str, packaged: set[str]) -> str:
+    """A search index (JSON, or the script that assigns it) cut down to the package's pages,
+    so search inside the package finds only what it holds."""
+    prefix, brace, data = text.partition("{")
+    index = json.loads(brace + data.strip().rstrip(";"))
+    index["docs"] = [d for d in index["docs"] if d["location"].split("#")[0] in packaged]
+    return prefix + json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
 def manifest_xml(module: Module, files: list[str], launch: str) -> str:
     """imsmanifest.xml: one organization, one item, one SCO resource listing every file."""
     ET.register_namespace("", IMSCP)
@@ -169,6 +188,12 @@ def package_folder(cur: Curriculum, mid: str, site: Path, out: Path) -> list[str
     for name in sorted(files):
         (out / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(site / name, out / name)
+    for name in SEARCH_INDEXES:
+        if (site / name).is_file():
+            text = package_search_index((site / name).read_text(encoding="utf-8"), packaged)
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
+            (out / name).write_text(text, encoding="utf-8")
+            files.add(name)
     listed = sorted(packaged | files)
     (out / "imsmanifest.xml").write_text(manifest_xml(module, listed, pages[0]), encoding="utf-8")
     return listed
