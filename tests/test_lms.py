@@ -357,6 +357,21 @@ def test_bank_files_are_in_the_trainer_downloads_only(cur, lms_site):
         assert (lms / package_name(mid)).is_file()
 
 
+def test_the_lms_page_is_for_trainers_and_links_every_file(cur, lms_site):
+    import re
+
+    page = lms_site / "trainer/trainers/lms/index.html"
+    assert not (lms_site / "trainers/lms").exists()
+    html = page.read_text(encoding="utf-8")
+    links = [u for u in re.findall(r'href="([^"]+)"', html) if "downloads/lms/" in u]
+    targets = {(page.parent / u).resolve() for u in links}
+    assert all(t.is_file() for t in targets)
+    lms = (lms_site / "trainer/downloads/lms").resolve()
+    assert {lms / name for name in bank_files(cur)} <= targets
+    assert {lms / package_name(mid) for mid in cur.modules} <= targets
+    assert "4,096" in html and "Question bank" in html and "SCORM package" in html
+
+
 # ------------------------------------------------------------------ SCORM packages
 
 
