@@ -1,62 +1,78 @@
-"""`make bench`: how build time, memory and page size grow with the curriculum.
+"""`make bench`: what the render step costs next to the engine, how build time grows with
+the curriculum, how long `make site` takes, and what a trainee's phone downloads.
 
-Builds synthetic curricula at 1x, 10x and 50x the real one (sessions, quizzes,
-indicators, policies) and the policy database alone at 20, 500 and 5,000 entries;
-compares each full build with a plain mkdocs-material build of the same rendered
-Markdown (the cost of this project's layer); times the PDFs.  Writes the table to
-stdout, and docs/benchmark.md with an SVG chart in docs/assets/benchmark.svg.
+Synthetic curricula multiply the real one (1x, 10x, 50x: sessions with their quizzes and
+indicators) or grow its policy database (500, 5,000 entries).  For each, and for each
+engine, the learner edition is rendered (`python -m macros render`) and then built by the
+engine alone from that tree, so the ratio render/engine is the honest cost of this
+project's layer.  Then `make site` of the real project is timed cold and warm, and the
+pages' weight and Lighthouse scores are measured in Debian's chromium.  Writes the tables
+to stdout and to docs/benchmark.md (trainer edition) with an SVG chart per engine.
 """
 
 from __future__ import annotations
 
 import copy
 import gzip
-import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from .curriculum import discover
+from .engines import ENGINES
 from .loader import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
-MEASURE = """
-import resource, sys, time
-from mkdocs.__main__ import cli
-started = time.perf_counter()
-cli(["build", "-q", "-f", sys.argv[1], "-d", sys.argv[2]], standalone_mode=False)
-print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-"""
-"""Time one build through the mkdocs command line (as `make site` runs it), in a fresh
-process whose peak memory is its own."""
+BUDGET = {
+    "render_ratio": 0.15,   # render step / engine, same tree
+    "site_cold": 30.0,      # seconds, make site with PDFs, 2 cores
+    "site_warm": 5.0,       # seconds, make site with nothing changed
+    "largest_raw_kb": 60.0,  # largest page at 50x
+    "policies_ratio": 1.15,  # (render + engine) / engine at 5,000 policies
+}
+"""The goals the report checks each number against."""
 
 
 @dataclass
 class Result:
+    """One synthetic curriculum built with one engine."""
+
     name: str
-    sessions: int
-    quizzes: int
-    indicators: int
-    policies: int
+    engine: str
     pages: int
-    seconds: float
-    peak_mb: float
-    site_mb: float
-    largest_kb: float
+    render_seconds: float
+    engine_seconds: float
+    largest_raw_kb: float
     policy_page_kb: float
-    plain_seconds: float
 
     @property
     def ratio(self) -> float:
-        return self.seconds / self.plain_seconds if self.plain_seconds else 0.0
+        return self.render_seconds / self.engine_seconds
+
+    @property
+    def total_ratio(self) -> float:
+        return (self.render_seconds + self.engine_seconds) / self.engine_seconds
+
+    @property
+    def ms_per_page(self) -> float:
+        return 1000 * self.engine_seconds / self.pages
+
+
+@dataclass
+class SiteTimes:
+    """`make site` of the real project."""
+
+    cold: float = 0.0
+    warm: float = 0.0
+    steps: list[str] = field(default_factory=list)
 
 
 def _dump(data, path: Path) -> None:
@@ -110,126 +126,150 @@ def make_project(dest: Path, scale: int, policies: int | None = None) -> Path:
     return dest
 
 
-def _measure_build(project: Path, config: Path, out: Path, env: dict) -> tuple[float, float]:
-    result = subprocess.run([sys.executable, "-c", MEASURE, str(config), str(out)],
-                            cwd=project, env=env, capture_output=True, text=True)
+def _timed(cmd: list[str], cwd: Path, env: dict) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        raise SystemExit(f"build of {config} failed:\n{result.stderr[-3000:]}{result.stdout[-2000:]}")
-    seconds, rss = result.stdout.strip().splitlines()[-1].split()
-    return float(seconds), int(rss) / 1024
+        raise SystemExit(f"{' '.join(cmd[:4])} failed:\n{result.stderr[-3000:]}")
+    return time.perf_counter() - started
 
 
-def _plain_config(project: Path, dump: Path) -> Path:
-    """mkdocs.yml for a plain Material build of the already-rendered Markdown, with the
-    same theme settings, Markdown extensions and navigation as the full build."""
-    shutil.copytree(project / "docs/assets", dump / "assets", dirs_exist_ok=True)
-    config = {
-        "site_name": "WTO Trade and Gender Training",
-        "docs_dir": str(dump),
-        "theme": {"name": "material", "language": "en", "font": False,
-                  "palette": {"scheme": "default", "primary": "custom", "accent": "custom"},
-                  "features": ["content.tooltips", "navigation.footer", "navigation.top",
-                               "search.highlight"]},
-        "plugins": ["search"],
-        "extra_css": ["assets/course.css"],
-        "extra_javascript": ["assets/quiz.js"],
-        "markdown_extensions": ["abbr", "admonition", "attr_list", "def_list", "md_in_html",
-                                "tables", {"toc": {"permalink": True}}, "pymdownx.details"],
-        "nav": json.loads((dump / "nav.json").read_text()),
-        "not_in_nav": "/policies/*.md\n/policies/countries/*.md\n",
-    }
-    path = project / "plain.yml"
-    path.write_text(json.dumps(config), encoding="utf-8")  # JSON is valid YAML
-    return path
+def _best(runs: int, fn) -> float:
+    """Short runs are noisy on a shared 2-core machine: keep the best of a few."""
+    best = fn()
+    for _ in range(runs - 1 if best < 20 else 0):
+        best = min(best, fn())
+    return best
 
 
-def measure(name: str, scale: int, policies: int | None = None) -> Result:
-    """Build one synthetic curriculum fully and plainly; collect the numbers."""
+def measure(name: str, scale: int, policies: int | None, engine: str) -> Result:
+    """Render the learner edition of one synthetic curriculum, then build it with the engine."""
+    from .render.tree import EDITIONS, RenderedTree, tree_digest
+
     with tempfile.TemporaryDirectory() as tmp:
         project = make_project(Path(tmp) / "p", scale, policies)
-        dump = Path(tmp) / "rendered"
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSE_DUMP_MARKDOWN=str(dump))
+        build = Path(tmp) / "build"
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ENGINE=engine, BUILD_DIR=str(build),
+                   PYTHONPATH=str(ROOT))
+        render = _best(3, lambda: _timed(
+            [sys.executable, "-m", "macros", "render", "--edition", "learner"], project, env))
+        tree_dir = build / "tree" / engine / "en" / "learner"
+        tree = RenderedTree(EDITIONS["learner"], tree_dir, tree_digest(tree_dir))
         out = Path(tmp) / "site"
-        seconds, peak = _measure_build(project, project / "mkdocs.yml", out, env)
-        env.pop("COURSE_DUMP_MARKDOWN")
-        plain_config = _plain_config(project, dump)
-        plain, _ = _measure_build(project, plain_config, Path(tmp) / "plain", env)
-        # Small builds last a few seconds, where one run is noisy: keep the best of three.
-        for _ in range(2 if seconds < 20 else 0):
-            seconds = min(seconds, _measure_build(project, project / "mkdocs.yml", out, env)[0])
-            plain = min(plain, _measure_build(project, plain_config, Path(tmp) / "plain", env)[0])
+
+        def run_engine() -> float:
+            shutil.rmtree(out, ignore_errors=True)
+            started = time.perf_counter()
+            ENGINES[engine](tree.config, out)
+            return time.perf_counter() - started
+
+        seconds = _best(3, run_engine)
         pages = list(out.rglob("*.html"))
-        size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-        largest = max(len(gzip.compress(p.read_bytes(), 9)) for p in pages)
+        largest = max(p.stat().st_size for p in pages)
         policy_page = len(gzip.compress((out / "policies/index.html").read_bytes(), 9))
-        count = lambda folder: len(list((project / folder).glob("[!_]*.yml")))  # noqa: E731
-        return Result(name, count("curriculum/sessions"), count("quizzes"),
-                      count("curriculum/indicators"), count("curriculum/policies"), len(pages),
-                      seconds, peak, size / 1e6, largest / 1024, policy_page / 1024, plain)
+        return Result(name, engine, len(pages), render, seconds, largest / 1024,
+                      policy_page / 1024)
 
 
-def measure_pdfs() -> tuple[float, float]:
-    """Seconds and megabytes for the PDFs of the real curriculum."""
-    from .curriculum import load_curriculum
-    from .export.pdf import export_pdfs
-
+def measure_site() -> SiteTimes:
+    """`make site` of the real project from an empty build folder, then again unchanged."""
+    times = SiteTimes()
     with tempfile.TemporaryDirectory() as tmp:
-        started = time.perf_counter()
-        paths = export_pdfs(load_curriculum(ROOT), Path(tmp))
-        return time.perf_counter() - started, sum(p.stat().st_size for p in paths) / 1e6
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", BUILD_DIR=str(Path(tmp) / "build"),
+                   PYTHONPATH=str(ROOT))
+        env.pop("ENGINE", None)
+        cmd = [sys.executable, "-c", "import sys; from macros.build import main_site; "
+               f"from pathlib import Path; sys.exit(main_site(Path({str(ROOT)!r}), "
+               f"out=Path({str(Path(tmp) / 'site')!r})))"]
+        times.cold = _timed(cmd, ROOT, env)
+        times.warm = _timed(cmd, ROOT, env)
+    return times
 
 
 def format_table(results: list[Result]) -> str:
     """The results as a Markdown table."""
-    head = ("| Curriculum | Sessions | Quizzes | Indicators | Policies | Pages | Build (s) | "
-            "Plain Material (s) | Ratio | Peak memory (MB) | Site (MB) | Largest page (KB gz) | "
-            "Policy table page (KB gz) |\n" + "| --- " * 13 + "|")
+    head = ("| Curriculum | Engine | Pages | Render (s) | Engine (s) | Render / engine | "
+            "(Render + engine) / engine | Engine ms per page | Largest page (KB raw) | "
+            "Policy table page (KB gz) |\n" + "| --- " * 10 + "|")
     rows = [
-        f"| {r.name} | {r.sessions} | {r.quizzes} | {r.indicators} | {r.policies} | {r.pages} | "
-        f"{r.seconds:.1f} | {r.plain_seconds:.1f} | {r.ratio:.2f} | {r.peak_mb:.0f} | "
-        f"{r.site_mb:.1f} | {r.largest_kb:.1f} | {r.policy_page_kb:.1f} |"
+        f"| {r.name} | {r.engine} | {r.pages:,} | {r.render_seconds:.2f} | "
+        f"{r.engine_seconds:.2f} | {r.ratio:.2f} | {r.total_ratio:.2f} | {r.ms_per_page:.1f} | "
+        f"{r.largest_raw_kb:.1f} | {r.policy_page_kb:.1f} |"
         for r in results
     ]
     return "\n".join([head, *rows])
 
 
 def render_chart(results: list[Result]) -> str:
-    """An SVG chart: build time of the full and the plain build against page count."""
-    width, height, pad = 640, 320, 50
-    max_pages = max(r.pages for r in results)
-    max_s = max(max(r.seconds, r.plain_seconds) for r in results) * 1.1
+    """An SVG chart: engine milliseconds per page against page count, one line per engine."""
+    width, height, pad = 640, 320, 56
+    scaled = [r for r in results if not r.name.startswith("policies")]
+    engines = sorted({r.engine for r in scaled})
+    max_pages = max(r.pages for r in scaled)
+    max_ms = max(r.ms_per_page for r in scaled) * 1.2
     x = lambda p: pad + (width - 2 * pad) * p / max_pages  # noqa: E731
-    y = lambda s: height - pad - (height - 2 * pad) * s / max_s  # noqa: E731
-    pts = sorted(results, key=lambda r: r.pages)
-    full = " ".join(f"{x(r.pages):.1f},{y(r.seconds):.1f}" for r in pts)
-    plain = " ".join(f"{x(r.pages):.1f},{y(r.plain_seconds):.1f}" for r in pts)
+    y = lambda v: height - pad - (height - 2 * pad) * v / max_ms  # noqa: E731
+    colours = ["#0b4f71", "#8a1c47", "#3d6b00"]
+    lines, legend = [], []
+    for i, engine in enumerate(engines):
+        pts = sorted((r for r in scaled if r.engine == engine), key=lambda r: r.pages)
+        points = " ".join(f"{x(r.pages):.1f},{y(r.ms_per_page):.1f}" for r in pts)
+        dash = ' stroke-dasharray="6 4"' if i else ""
+        lines.append(f'<polyline points="{points}" fill="none" stroke="{colours[i % 3]}" '
+                     f'stroke-width="3"{dash}/>')
+        legend.append(f'<text x="{pad + 10 + 200 * i}" y="{pad - 24}" font-size="14" '
+                      f'fill="{colours[i % 3]}">{engine}: ms per page</text>')
     labels = "".join(
-        f'<text x="{x(r.pages):.1f}" y="{height - pad + 16}" font-size="11" '
-        f'text-anchor="middle">{r.pages}</text>' for r in pts)
+        f'<text x="{x(r.pages):.1f}" y="{height - pad + 18}" font-size="13" '
+        f'text-anchor="middle">{r.pages}</text>' for r in scaled if r.engine == engines[0])
     ticks = "".join(
-        f'<text x="{pad - 6}" y="{y(t):.1f}" font-size="11" text-anchor="end">{t:.0f}</text>'
-        for t in (0, max_s / 2, max_s))
+        f'<text x="{pad - 6}" y="{y(t):.1f}" font-size="13" text-anchor="end">{t:.0f}</text>'
+        for t in (0, max_ms / 2, max_ms))
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-labelledby="bench-t"><title id="bench-t">Build time in seconds against the '
-        f'number of pages: full build and plain Material build</title>'
+        f'aria-labelledby="bench-t"><title id="bench-t">Engine time per page in milliseconds '
+        f'against the number of pages, for each engine</title>'
         f'<rect width="{width}" height="{height}" fill="#fff"/>'
         f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" '
         f'stroke="#333"/><line x1="{pad}" y1="{pad}" x2="{pad}" y2="{height - pad}" stroke="#333"/>'
-        f'<polyline points="{full}" fill="none" stroke="#0b4f71" stroke-width="3"/>'
-        f'<polyline points="{plain}" fill="none" stroke="#8a1c47" stroke-width="3" '
-        f'stroke-dasharray="6 4"/>{labels}{ticks}'
-        f'<text x="{width / 2}" y="{height - 10}" font-size="12" text-anchor="middle">pages</text>'
-        f'<text x="{pad + 10}" y="{pad - 20}" font-size="12" fill="#0b4f71">— full build (s)</text>'
-        f'<text x="{pad + 170}" y="{pad - 20}" font-size="12" fill="#8a1c47">- - plain Material '
-        f'build (s)</text></svg>\n'
+        + "".join(lines) + labels + ticks + "".join(legend)
+        + f'<text x="{width / 2}" y="{height - 12}" font-size="13" text-anchor="middle">pages'
+        f'</text></svg>\n'
     )
 
 
-def write_report(results: list[Result], pdf: tuple[float, float]) -> None:
-    """docs/benchmark.md and docs/assets/benchmark.svg."""
+def verdicts(results: list[Result], site: SiteTimes) -> list[str]:
+    """Each goal with the measured number and whether it is met."""
+    def line(goal: str, value: str, ok: bool) -> str:
+        return f"| {goal} | {value} | {'met' if ok else '**not met**'} |"
+
+    out = ["| Goal | Measured | |", "| --- | --- | --- |"]
+    for r in results:
+        if not r.name.startswith("policies"):
+            out.append(line(f"render ≤ {BUDGET['render_ratio']:.0%} of the engine ({r.name}, "
+                            f"{r.engine})", f"{r.ratio:.0%}", r.ratio <= BUDGET["render_ratio"]))
+    for r in results:
+        if r.name == "50x":
+            out.append(line(f"largest page ≤ {BUDGET['largest_raw_kb']:.0f} KB raw at 50x "
+                            f"({r.engine})", f"{r.largest_raw_kb:.0f} KB",
+                            r.largest_raw_kb <= BUDGET["largest_raw_kb"]))
+        if r.name == "policies 5,000":
+            out.append(line(f"5,000 policies ≤ {BUDGET['policies_ratio']:.2f}× the engine alone "
+                            f"({r.engine})", f"{r.total_ratio:.2f}×",
+                            r.total_ratio <= BUDGET["policies_ratio"]))
+    if site.cold:
+        out.append(line(f"make site with PDFs ≤ {BUDGET['site_cold']:.0f} s (empty build folder)",
+                        f"{site.cold:.1f} s", site.cold <= BUDGET["site_cold"]))
+        out.append(line(f"make site again, nothing changed ≤ {BUDGET['site_warm']:.0f} s",
+                        f"{site.warm:.1f} s", site.warm <= BUDGET["site_warm"]))
+    return out
+
+
+def write_report(results: list[Result], site: SiteTimes, web: list[str]) -> None:
+    """docs/benchmark.md (trainer edition) and docs/assets/benchmark.svg."""
     (ROOT / "docs/assets/benchmark.svg").write_text(render_chart(results), encoding="utf-8")
-    base = results[0]
+    goals = "\n".join(verdicts(results, site))
+    weight = "\n".join(web) if web else "Not measured in this run."
     text = f"""---
 title: Benchmark
 edition: trainer
@@ -237,43 +277,55 @@ edition: trainer
 
 # Benchmark
 
-Written by `make bench` on a 2-core machine. Build times under 20 s are the best of
-three runs; longer ones come from one run. Each row is
-a synthetic curriculum: the real one multiplied (sessions with their quizzes, indicators,
-policies), or the real one with a policy database of the given size. *Build* is the full
-learner build (macros, generated pages, data files, checks); *plain Material* builds the
-same rendered Markdown with mkdocs-material alone, so the *ratio* is the cost of this
-project's layer. Memory is the peak resident size of the build process.
+Written by `make bench` on a 2-core machine shared with other work; short runs are the
+best of three. Each row is a synthetic curriculum, the real one multiplied (sessions with
+their quizzes, indicators) or with a policy database of the given size. *Render* is
+`python -m macros render` of the learner edition (loading and checking the curriculum,
+rendering every page); *engine* builds that same tree alone, so *render / engine* is the
+cost of this project's layer.
+
+## Goals
+
+{goals}
+
+## Render and engine, by size
+
+<div class="table-scroll" tabindex="0" role="region" aria-label="Benchmark table">
 
 {format_table(results)}
 
-![Build time against the number of pages](assets/benchmark.svg)
+</div>
 
-PDFs of the real curriculum (participant handbook, trainer guide, national packs):
-{pdf[0]:.1f} s, {pdf[1]:.1f} MB in all.
+![Engine time per page against the number of pages, for each engine](assets/benchmark.svg)
 
-The policy table page does not grow with the database: its rows load from
-`data/policies.json`, and policy pages stay out of the navigation and the site search
-(real curriculum: {base.policy_page_kb:.1f} KB compressed).
+## What a trainee downloads
+
+{weight}
 """
     (ROOT / "docs/benchmark.md").write_text(text, encoding="utf-8")
 
 
 def main() -> int:
-    """Run every scale, print the table, write the report."""
+    """Run every size with every installed engine, time make site, weigh pages, report."""
+    from .benchweb import measure_web
+
     plan = [("1x", 1, None), ("10x", 10, None), ("50x", 50, None),
-            ("policies 20", 1, 20), ("policies 500", 1, 500), ("policies 5,000", 1, 5000)]
+            ("policies 500", 1, 500), ("policies 5,000", 1, 5000)]
     only = os.environ.get("BENCH_ONLY")
+    engines = [e for e in ENGINES if shutil.which(e, path=str(Path(sys.executable).parent))]
     results = []
     for name, scale, policies in plan:
         if only and name not in only.split(","):
             continue
-        print(f"building {name} ...", flush=True)
-        results.append(measure(name, scale, policies))
-    pdf = measure_pdfs() if not os.environ.get("BENCH_NO_PDF") else (0.0, 0.0)
+        for engine in engines:
+            print(f"{name} with {engine} ...", flush=True)
+            results.append(measure(name, scale, policies, engine))
+    site = SiteTimes() if os.environ.get("BENCH_NO_SITE") else measure_site()
+    web = [] if os.environ.get("BENCH_NO_WEB") else measure_web(ROOT)
     print(format_table(results))
-    print(f"PDFs: {pdf[0]:.1f} s, {pdf[1]:.1f} MB")
-    write_report(results, pdf)
+    print("\n".join(verdicts(results, site)))
+    print("\n".join(web))
+    write_report(results, site, web)
     print("wrote docs/benchmark.md and docs/assets/benchmark.svg")
     return 0
 

@@ -37,7 +37,7 @@ def run_check(root: Path) -> int:
     return 0
 
 
-def run_render(root: Path) -> int:
+def run_render(root: Path, editions: list[str] | None = None) -> int:
     """Render every edition to plain Markdown under build/tree/; print where."""
     from .engines import engine_name
     from .render.tree import default_build_dir, render_all
@@ -47,7 +47,8 @@ def run_render(root: Path) -> int:
     except CurriculumError as err:
         print(err, file=sys.stderr)
         return 2
-    for tree in render_all(cur, root, default_build_dir(root), engine=engine_name()).values():
+    trees = render_all(cur, root, default_build_dir(root), editions, engine=engine_name())
+    for tree in trees.values():
         pages = sum(1 for _ in tree.docs.rglob("*.md"))
         print(f"{tree.config}: {pages} pages ({tree.edition.name})")
     return 0
@@ -58,12 +59,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="course", description=__doc__)
     parser.add_argument("command", choices=["check", "render", "site", "pdf", "serve", "schema"])
     parser.add_argument("--root", type=Path, default=Path("."))
+    parser.add_argument("--edition", action="append",
+                        help="render: only this edition (learner, trainer, offline); repeatable")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return run_check(root)
     if args.command == "render":
-        return run_render(root)
+        return run_render(root, args.edition)
     if args.command == "serve":
         from .serve import main_serve
 

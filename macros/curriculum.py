@@ -17,6 +17,7 @@ SINGLE_FILES: dict[str, str] = {
     "curriculum/checklist.yml": "checklist",
     "curriculum/measures.yml": "measures",
     "curriculum/briefing.yml": "briefing",
+    "curriculum/source-hosts.yml": "source_hosts",
 }
 """Files that hold one object each."""
 
@@ -53,8 +54,12 @@ class Curriculum:
     checklist: m.Checklist | None = None
     measures: m.Measures | None = None
     briefing: m.Briefing | None = None
+    source_hosts: m.SourceHosts | None = None
     documents: dict[tuple[str, str], Document] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    """Files that did not load or did not validate (path -> kind): checks that count
+    across files skip what these would have added, so they report no knock-on problems."""
 
     def document(self, kind: str, ident: str = "") -> Document:
         """The loaded file behind an object, for placing a problem."""
@@ -97,12 +102,15 @@ def discover(root: Path) -> list[tuple[Path, str]]:
 
 def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculum:
     """Load and check the whole curriculum; raise CurriculumError listing every problem."""
+    from .bank import check_bank
+    from .check_sources import check_source_hosts
     from .crossref import check_curriculum
 
     root = Path(root).resolve()
     problems: list[Problem] = []
     objects: dict[tuple[str, str], Any] = {}
     documents: dict[tuple[str, str], Document] = {}
+    failed_files: dict[str, str] = {}
     for rel in REQUIRED:
         if not (root / rel).exists():
             problems.append(Problem(rel, 1, 1, "", "this file is missing. Restore it from git."))
@@ -115,10 +123,12 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
             doc = load_file(path, root)
         except LoadFailed as failed:
             problems.append(failed.problem)
+            failed_files[rel] = kind
             continue
         obj, found = validate_document(doc, m.KINDS[kind])
         problems.extend(found)
         if obj is None:
+            failed_files[rel] = kind
             continue
         ident = getattr(obj, "id", "") if rel not in SINGLE_FILES else ""
         if rel not in SINGLE_FILES and ident != path.stem:
@@ -129,7 +139,9 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
         documents[(kind, ident)] = doc
     if ("programme", "") not in objects:
         raise CurriculumError(problems)
-    cur = Curriculum(root=root, programme=objects[("programme", "")], documents=documents)
+    cur = Curriculum(
+        root=root, programme=objects[("programme", "")], documents=documents, failed=failed_files
+    )
     plural = {
         "session": "sessions", "quiz": "quizzes", "module": "modules", "chapter": "chapters",
         "indicator": "indicators", "policy": "policies", "run": "runs", "national": "national",
@@ -151,6 +163,8 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
         setattr(cur, name, ordered)
     found, warnings = check_curriculum(cur)
     problems.extend(found)
+    problems.extend(check_source_hosts(cur))
+    problems.extend(check_bank(cur))
     cur.warnings = warnings
     if problems and strict:
         raise CurriculumError(problems)

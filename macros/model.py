@@ -8,9 +8,10 @@ reference of the contributor guide, and in validation messages.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .countries import COUNTRIES
 
@@ -90,11 +91,24 @@ class Section(Strict):
     )
 
 
+Level = Literal["remember", "understand", "apply", "analyse", "evaluate"]
+"""Cognitive level (Bloom, revised) of an objective or a question."""
+
+LEVELS: tuple[str, ...] = ("remember", "understand", "apply", "analyse", "evaluate")
+"""The levels from lowest to highest; a question at or above an objective's level assesses it."""
+
+
 class Objective(Strict):
     """A learning objective that quiz questions can assess."""
 
     id: Id = Field(description="Stable id, e.g. s4-o1; quiz questions name it in 'objective'.")
     text: Text = Field(description="What the learner can do afterwards, starting with a verb.")
+    level: Level = Field(
+        description="What the objective asks of the learner: remember (recall a fact), "
+        "understand (explain, classify), apply (choose an action in a case), analyse "
+        "(diagnose a case) or evaluate (judge between defensible options). At least two "
+        "questions at this level or higher must assess it."
+    )
 
 
 class Reading(Strict):
@@ -244,6 +258,11 @@ class Programme(Strict):
     evaluation: Text = Field(description="How the training is evaluated (Markdown).")
     follow_up: list[Text] = Field(min_length=1, description="Follow-up with former trainees.")
     agenda: Agenda = Field(description="How the 2-day agenda is computed.")
+    pass_mark: int = Field(
+        ge=1, le=100,
+        description="Percentage of questions answered right that passes a quiz; the one pass "
+        "mark of every quiz and every module.",
+    )
     order: Order = Field(description="Order of sessions, modules and guidebook chapters.")
     sources: Sources = Field(default_factory=list)
 
@@ -299,7 +318,13 @@ class Question(Strict):
         description="Where the answer is taught: a session or lesson id, optionally with "
         "a section (s4#gatt, intro/why-not-neutral#pink-tariff)."
     )
-    objective: Id | None = Field(default=None, description="Id of the objective it assesses.")
+    objective: Id = Field(description="Id of the objective it assesses (e.g. s4-o2).")
+    level: Level = Field(
+        description="What answering needs: remember (the answer is a recalled fact), "
+        "understand (classify or explain), apply (choose an action in a case), analyse "
+        "(diagnose a case among plausible explanations) or evaluate (judge between "
+        "defensible options)."
+    )
 
     @model_validator(mode="after")
     def _rules(self) -> Question:
@@ -332,8 +357,10 @@ class Quiz(Strict):
 
     id: Id = Field(description="Quiz id, equal to the file name.")
     title: Text = Field(description="Title shown above the quiz.")
-    pass_mark: int = Field(
-        default=70, ge=0, le=100, description="Percentage of correct answers needed to pass."
+    draw: Literal["per-objective"] | None = Field(
+        default=None,
+        description="per-objective: the quiz is a pool, and each attempt shows one question "
+        "per objective, drawn at random (without JavaScript every question shows).",
     )
     questions: list[Question] = Field(min_length=1, description="The questions, in order.")
 
@@ -363,7 +390,6 @@ class Module(Strict):
     prerequisite_for: Id | None = Field(
         default=None, description="Id of the unit this module is a prerequisite of (unit-1)."
     )
-    pass_mark: int = Field(ge=0, le=100, description="Percentage needed to pass the module.")
     lessons: list[Lesson] = Field(min_length=1, description="The lessons, in order.")
     final_quiz: Id | None = Field(default=None, description="Id of the final assessment quiz.")
     sources: Sources = Field(default_factory=list)
@@ -514,6 +540,46 @@ class Measures(Strict):
     sources: Sources = Field(default_factory=list)
 
 
+HOST_PATTERN = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$"
+
+
+class SourceHost(Strict):
+    """A web host that source addresses must not point to."""
+
+    host: str = Field(
+        max_length=253,
+        description="Host name in lower case, without https:// (e.g. globebanner.com); "
+        "its subdomains are refused too.",
+        json_schema_extra={"pattern": HOST_PATTERN},
+    )
+    reason: Text = Field(
+        max_length=200,
+        description="Why it is refused, completing the sentence '<host> ...' "
+        "(e.g. mirrors other sites' news).",
+    )
+    instead: Url = Field(
+        description="Where to look for the original instead (e.g. https://www.wto.org/...)."
+    )
+
+    @field_validator("host")
+    @classmethod
+    def _host_name(cls, value: str) -> str:
+        if not re.fullmatch(HOST_PATTERN, value):
+            raise ValueError(
+                f"'{value}' is not a host name; write it in lower case without https:// or a "
+                "path, e.g. globebanner.com"
+            )
+        return value
+
+
+class SourceHosts(Strict):
+    """Hosts that sources must not cite (curriculum/source-hosts.yml)."""
+
+    hosts: list[SourceHost] = Field(
+        min_length=1, description="The refused hosts, each with its reason."
+    )
+
+
 # ---------------------------------------------------------------- data collection
 
 MemberStatus = Literal["LDC", "developing", "developed", "observer"]
@@ -636,5 +702,6 @@ KINDS: dict[str, type[Strict]] = {
     "run": Run,
     "briefing": Briefing,
     "national": NationalActivity,
+    "source_hosts": SourceHosts,
 }
 """Every YAML kind, by name; the JSON Schemas and the contributor guide follow this list."""

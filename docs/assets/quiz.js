@@ -1,37 +1,67 @@
 /* Quizzes, module progress and completion records.  Plain JS, no framework.
-   Answers are checked here, in the browser; results are kept in localStorage only. */
+   Answers are checked here, in the browser; results are kept in localStorage only.
+   Scoring is all or nothing per question, as in macros/scoring.py. */
 (function () {
   "use strict";
   var PREFIX = "tg-quiz:";
-  function load(id) {
-    try { return JSON.parse(localStorage.getItem(PREFIX + id)) || null; } catch (e) { return null; }
+  function load(key) {
+    try { return JSON.parse(localStorage.getItem(PREFIX + key)) || null; } catch (e) { return null; }
   }
-  function save(id, data) {
-    try { localStorage.setItem(PREFIX + id, JSON.stringify(data)); } catch (e) { /* private mode */ }
+  function save(key, data) {
+    try { localStorage.setItem(PREFIX + key, JSON.stringify(data)); } catch (e) { /* private mode */ }
+  }
+  function drop(key) {
+    try { localStorage.removeItem(PREFIX + key); } catch (e) { /* private mode */ }
   }
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
-  function pct(s, t) { return t ? Math.round(100 * s / t) : 0; }
+  function pct(s, t) { return t ? Math.floor(100 * s / t) : 0; }
+  function passes(s, t, mark) { return t > 0 && s * 100 >= mark * t; }
+  function shown(form) { return form.querySelectorAll(".quiz-item:not([hidden]) .quiz-q"); }
+
+  /* A per-objective pool shows one question per objective; `keep` restores a stored draw. */
+  function draw(form, keep) {
+    var groups = {};
+    each(form.querySelectorAll(".quiz-item"), function (li) {
+      var o = li.getAttribute("data-objective");
+      (groups[o] = groups[o] || []).push(li);
+    });
+    Object.keys(groups).forEach(function (o) {
+      var items = groups[o], pick = items[Math.floor(Math.random() * items.length)];
+      items.forEach(function (li) {
+        if (keep && keep.indexOf(li.querySelector(".quiz-q").getAttribute("data-q")) >= 0) pick = li;
+      });
+      items.forEach(function (li) {
+        li.hidden = li !== pick;
+        each(li.querySelectorAll("input"), function (i) { i.disabled = li !== pick; });
+      });
+    });
+    var qs = shown(form);
+    each(qs, function (q, n) {
+      q.querySelector(".q-num").textContent = "Question " + (n + 1) + " of " + qs.length + ".";
+    });
+  }
 
   function grade(form) {
-    var score = 0, total = 0, answers = {};
-    each(form.querySelectorAll(".quiz-q"), function (q) {
+    var score = 0, total = 0, answers = {}, drawn = [];
+    each(shown(form), function (q) {
       total++;
-      var ok = true, chosen = [], any = false;
-      each(q.querySelectorAll("input"), function (input) {
-        var li = input.closest(".option"), fb = li.querySelector(".fb");
-        var right = input.hasAttribute("data-ok");
-        li.classList.remove("is-right", "is-wrong");
-        if (input.checked) { chosen.push(+input.value); any = true; }
-        if (input.checked !== right) ok = false;
-        var show = input.checked || (right && q.querySelector("input[type=checkbox]"));
-        if (fb) {
-          fb.hidden = !show;
-          fb.setAttribute("data-verdict", right ? "Correct answer." : "Not correct.");
-        }
-        if (show) li.classList.add(right ? "is-right" : "is-wrong");
+      var ok = true, chosen = [];
+      each(q.querySelectorAll("input"), function (i) {
+        if (i.checked) chosen.push(+i.value);
+        if (i.checked !== i.hasAttribute("data-ok")) ok = false;
       });
-      if (!any) ok = false;
-      answers[q.getAttribute("data-q")] = chosen;
+      var any = chosen.length > 0;
+      ok = ok && any;
+      each(q.querySelectorAll("input"), function (i) {
+        var li = i.closest(".option"), fb = li.querySelector(".fb"), right = i.hasAttribute("data-ok");
+        var show = any && (i.checked || right);
+        li.classList.toggle("is-right", show && right);
+        li.classList.toggle("is-wrong", show && !right);
+        if (fb) fb.hidden = !show;
+      });
+      var id = q.getAttribute("data-q");
+      answers[id] = chosen;
+      drawn.push(id);
       q.classList.toggle("q-right", ok);
       q.classList.toggle("q-wrong", !ok);
       var status = q.querySelector(".q-status");
@@ -40,19 +70,18 @@
         status.className = "q-status";
         q.insertBefore(status, q.querySelector(".options"));
       }
-      status.textContent = ok ? "✓ Right." : (any ? "✗ Not quite: see the feedback below." : "✗ Not answered.");
+      status.textContent = ok ? "✓ Right." : (any ? "✗ Not quite: see the feedback below." :
+        "✗ Not answered: choose an answer, then check again.");
       var ex = q.querySelector(".q-explain");
-      if (ex) ex.hidden = false;
+      if (ex) ex.hidden = !any;
       if (ok) score++;
     });
-    var pass = +form.getAttribute("data-pass") || 0, p = pct(score, total);
-    var passed = p >= pass;
-    var out = form.querySelector(".quiz-result");
-    var text = "Score: " + score + " of " + total + " (" + p + "%). Pass mark " + pass + "%: " +
-      (passed ? "passed." : "not yet passed. Read the feedback under each question and try again.");
-    out.textContent = text;
+    var mark = +form.getAttribute("data-pass") || 0, passed = passes(score, total, mark);
+    form.querySelector(".quiz-result").textContent = "Score: " + score + " of " + total +
+      " (" + pct(score, total) + "%). Pass mark " + mark + "%: " + (passed ? "passed." :
+      "not yet passed. Read the feedback under each question and try again.");
     form.querySelector("[data-retry]").hidden = false;
-    return { a: answers, s: score, t: total, p: passed, d: new Date().toISOString().slice(0, 10) };
+    return { a: answers, q: drawn, s: score, t: total, p: passed, d: new Date().toISOString().slice(0, 10) };
   }
 
   function reset(form) {
@@ -62,32 +91,34 @@
     each(form.querySelectorAll(".is-right, .is-wrong, .q-right, .q-wrong"), function (e) {
       e.classList.remove("is-right", "is-wrong", "q-right", "q-wrong");
     });
+    if (form.hasAttribute("data-draw")) draw(form);
     form.querySelector(".quiz-result").textContent = "Answers cleared. Choose again and check.";
     form.querySelector("[data-retry]").hidden = true;
-    var first = form.querySelector("input");
+    var first = form.querySelector(".quiz-item:not([hidden]) input");
     if (first) first.focus();
   }
 
   function setup(form) {
-    var id = form.getAttribute("data-quiz");
-    var actions = form.querySelector(".quiz-actions");
-    if (form.classList.contains("answer-key")) return;
-    actions.hidden = false;
+    var key = form.getAttribute("data-store"), stored = load(key);
+    form.querySelector(".quiz-actions").hidden = false;
+    if (form.hasAttribute("data-draw")) draw(form, stored && stored.q);
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       var result = grade(form);
-      save(id, result);
-      form.dispatchEvent(new CustomEvent("quiz:scored", { detail: { quiz: id, score: result.s, total: result.t, passed: result.p } }));
+      save(key, result);
+      form.dispatchEvent(new CustomEvent("quiz:scored", { detail: { quiz: form.getAttribute("data-quiz"), score: result.s, total: result.t, passed: result.p } }));
       progress();
+      var out = form.querySelector(".quiz-result");
+      out.focus();
+      if (out.scrollIntoView) out.scrollIntoView({ block: "center" });
     });
     form.querySelector("[data-retry]").addEventListener("click", function () {
-      try { localStorage.removeItem(PREFIX + id); } catch (e) { /* ignore */ }
+      drop(key);
       reset(form);
       progress();
     });
-    var stored = load(id);
     if (stored && stored.a) {
-      each(form.querySelectorAll(".quiz-q"), function (q) {
+      each(shown(form), function (q) {
         var chosen = stored.a[q.getAttribute("data-q")] || [];
         each(q.querySelectorAll("input"), function (i) { i.checked = chosen.indexOf(+i.value) >= 0; });
       });
@@ -98,33 +129,34 @@
   /* Module progress bars and the completion record read the stored results. */
   function progress() {
     each(document.querySelectorAll("[data-progress]"), function (box) {
-      var ids = box.getAttribute("data-progress").split(" "), done = 0;
-      ids.forEach(function (id) { if (load(id)) done++; });
+      var ed = box.getAttribute("data-edition") + ":", ids = box.getAttribute("data-progress").split(" ");
+      var done = ids.filter(function (id) { return load(ed + id); }).length;
       var bar = box.querySelector("progress"), label = box.querySelector(".progress-label");
       if (bar) { bar.max = ids.length; bar.value = done; }
       if (label) label.textContent = done + " of " + ids.length + " quizzes done";
     });
     each(document.querySelectorAll("[data-record]"), function (table) {
-      var pass = +table.getAttribute("data-pass"), sum = 0, tot = 0, all = true, latest = "";
+      var mark = +table.getAttribute("data-pass"), ed = table.getAttribute("data-edition") + ":";
+      var sum = 0, tot = 0, all = true, latest = "";
       each(table.querySelectorAll("tr[data-quiz]"), function (row) {
-        var r = load(row.getAttribute("data-quiz")), cells = row.querySelectorAll("td");
+        var r = load(ed + row.getAttribute("data-quiz")), cells = row.querySelectorAll("td");
+        var ok = !!r && passes(r.s, r.t, mark);
         if (r) {
           sum += r.s; tot += r.t;
           if (r.d > latest) latest = r.d;
           cells[0].textContent = r.s + " of " + r.t + " (" + pct(r.s, r.t) + "%)";
-          cells[1].textContent = pct(r.s, r.t) >= pass ? "Passed" : "Not passed";
-          if (pct(r.s, r.t) < pass) all = false;
         } else {
           cells[0].textContent = "Not taken";
-          cells[1].textContent = "Not passed";
-          all = false;
         }
+        cells[1].textContent = ok ? "Passed" : "Not passed";
+        if (row.hasAttribute("data-counts") && !ok) all = false;
       });
       var sumEl = document.querySelector("[data-record-summary]");
       var dateEl = document.querySelector("[data-record-date]");
+      var rule = document.querySelector("[data-record-rule]");
       if (dateEl) dateEl.textContent = latest || new Date().toISOString().slice(0, 10);
       if (sumEl) sumEl.textContent = "Overall: " + sum + " of " + tot + " (" + pct(sum, tot) +
-        "%). Result: " + (all ? "PASSED" : "NOT YET PASSED") + " (pass mark " + pass + "% in every quiz).";
+        "%). Result: " + (all ? "PASSED" : "NOT YET PASSED") + ". " + (rule ? rule.textContent : "");
     });
     each(document.querySelectorAll("[data-print]"), function (b) {
       b.hidden = false;

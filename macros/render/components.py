@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from ..curriculum import Curriculum
 from ..model import GlossaryTerm, Quiz
+from ..quizorder import shown_options, shown_prompt
+from ..scoring import is_single_answer
 from .agenda import compute_agenda
 from .engine import Context, render
 from .links import teaches_src
@@ -97,14 +99,23 @@ def render_session_index(cur: Curriculum, ctx: Context) -> str:
     return render("session-index.md", ctx, days=dict(sorted(by_day.items())))
 
 
-def render_quiz(cur: Curriculum, ctx: Context, qid: str, heading: bool = True) -> str:
-    """A quiz form: native inputs, hidden feedback, an aria-live result region."""
+def render_quiz(cur: Curriculum, ctx: Context, qid: str) -> str:
+    """The learner edition's quiz form, or the trainer edition's static answer key.
+
+    Options come in shown order (macros/quizorder.py); input values stay the YAML index.
+    """
     quiz: Quiz = cur.quizzes[qid]
     targets = {}
     for q in quiz.questions:
         src, anchor = teaches_src(q.teaches)
         targets[q.id] = ctx.href(src, anchor)
-    return render("quiz.html", ctx, quiz=quiz, targets=targets, heading=heading)
+    items = [
+        (q, shown_prompt(q), shown_options(quiz.id, q), not is_single_answer(q))
+        for q in quiz.questions
+    ]
+    template = "quiz-key.html" if ctx.trainer else "quiz.html"
+    return render(template, ctx, quiz=quiz, items=items, targets=targets,
+                  pass_mark=cur.programme.pass_mark)
 
 
 def render_programme(cur: Curriculum, ctx: Context) -> str:

@@ -19,13 +19,23 @@ from .engine import Context
 
 @lru_cache(maxsize=4)
 def _macros_plugin(config_file: str):
-    """The mkdocs-macros plugin configured from the project's mkdocs.yml (once per process)."""
-    from mkdocs.config import load_config
+    """The mkdocs-macros plugin with the options the project's mkdocs.yml gives it (once per
+    process).  Only the plugin is set up, not a whole MkDocs config: no theme, no engine."""
+    import yaml
+    from mkdocs_macros.plugin import MacrosPlugin
 
     # mkdocs-macros logs its set-up at INFO; a build should print only what matters.
     logging.getLogger("mkdocs.plugins.macros").setLevel(logging.WARNING)
-    config = load_config(config_file)
-    plugin = config.plugins["macros"]
+    path = Path(config_file)
+    base = yaml.safe_load(path.read_text(encoding="utf-8"))
+    options = next((p["macros"] for p in base.get("plugins", [])
+                    if isinstance(p, dict) and "macros" in p), {}) or {}
+    plugin = MacrosPlugin()
+    errors, _ = plugin.load_config(options, config_file_path=str(path))
+    if errors:
+        raise BuildFailed(f"mkdocs.yml: macros plugin options: {errors[0][0]}: {errors[0][1]}")
+    config = dict(base, config_file_path=str(path), extra=base.get("extra") or {},
+                  docs_dir=str(path.parent / base.get("docs_dir", "docs")))
     plugin.on_config(config)
     return plugin
 

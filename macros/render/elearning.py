@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..curriculum import Curriculum
+from ..scoring import counted_quizzes, module_pass_rule
 from .components import link_terms, render_quiz
 from .engine import Context, render
 
@@ -27,7 +28,8 @@ def render_module(cur: Curriculum, ctx: Context, mid: str) -> str:
     module = cur.modules[mid]
     units = {u.id: u for u in cur.programme.units}
     return render("module.md", ctx, module=module, quizzes=module_quizzes(cur, mid),
-                  unit=units.get(module.prerequisite_for or ""))
+                  unit=units.get(module.prerequisite_for or ""),
+                  rule=module_pass_rule(module, cur.programme.pass_mark))
 
 
 def render_lesson(cur: Curriculum, ctx: Context, mid: str, lid: str) -> str:
@@ -55,10 +57,13 @@ def render_final(cur: Curriculum, ctx: Context, mid: str) -> str:
     """The final assessment of a module."""
     module = cur.modules[mid]
     return render("final.md", ctx, module=module, quiz=render_quiz(cur, ctx, module.final_quiz),
-                  quizzes=module_quizzes(cur, mid))
+                  quizzes=module_quizzes(cur, mid),
+                  rule=module_pass_rule(module, cur.programme.pass_mark))
 
 
 def render_completion(cur: Curriculum, ctx: Context, mid: str) -> str:
     """The printable self-assessment record: date, score per lesson, pass or fail."""
     module = cur.modules[mid]
-    return render("completion.md", ctx, module=module, quizzes=module_quizzes(cur, mid))
+    return render("completion.md", ctx, module=module, quizzes=module_quizzes(cur, mid),
+                  counted=counted_quizzes(module), pass_mark=cur.programme.pass_mark,
+                  rule=module_pass_rule(module, cur.programme.pass_mark))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -9,10 +10,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import markdown as md_lib
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from ..model import AGREEMENT_NAMES
+from ..quizorder import shown_options, shown_prompt
+from ..scoring import is_single_answer
 from . import links
 from .strings import STRINGS
 
@@ -110,11 +113,23 @@ def minutes(value: int) -> str:
     return f"{h} h" if h else f"{m} min"
 
 
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """Compiled templates kept between builds (compiling them is most of a small render);
+    Jinja checks each template's modification time, so an edited partial recompiles."""
+    folder = Path(os.environ.get("BUILD_DIR") or TEMPLATES.parent.parent / "build") / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only checkout still builds, only slower
+    return FileSystemBytecodeCache(str(folder))
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The shared Jinja environment."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
+        bytecode_cache=_bytecode_cache(),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -127,6 +142,9 @@ def environment() -> Environment:
     env.filters["minutes"] = minutes
     env.globals["AGREEMENTS"] = AGREEMENT_NAMES
     env.globals["T"] = STRINGS
+    env.globals["shown_options"] = shown_options
+    env.globals["shown_prompt"] = shown_prompt
+    env.globals["is_single_answer"] = is_single_answer
     return env
 
 

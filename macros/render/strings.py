@@ -17,6 +17,16 @@ STRINGS: dict[str, str] = {
     "select_many": "Select all that apply.",
     "answer_key": "Answer key",
     "correct_answer": "Correct answer",
+    "pass_mark_note": "Pass mark: {pass_mark}% of the questions answered right.",
+    "draw_note": "Each attempt shows one question per learning objective, drawn from a pool; "
+    "without JavaScript every question of the pool is listed.",
+    "key_note": "For trainers: the correct options are marked ✓, with the feedback and the "
+    "explanation learners see.",
+    "draw_key_note": "This is a pool: each attempt shows learners one question per objective.",
+    "objective": "Objective",
+    "level": "level",
+    "key_option": "correct option",
+    "other_option": "wrong option",
     "teaches": "Where this is taught",
     "trainer_banner": "Trainer edition: includes trainer notes, timings and answer keys. "
     "Do not share with participants.",

@@ -6,37 +6,81 @@ import typing
 
 from pydantic import BaseModel
 
+from ..bank import MIN_QUESTIONS_PER_OBJECTIVE, naive_scores
 from ..curriculum import Curriculum
-from ..model import KINDS
+from ..model import KINDS, LEVELS, Question
 from .engine import Context, render
 
 
 def alignment_rows(cur: Curriculum) -> list[dict]:
-    """Every objective with the questions that assess it."""
-    questions: dict[str, list[str]] = {}
+    """Every objective with its level, the questions that assess it and whether enough of
+    them reach that level (the rule make check applies)."""
+    questions: dict[str, list[tuple[str, Question]]] = {}
     for qid, quiz in cur.quizzes.items():
         for q in quiz.questions:
-            if q.objective:
-                questions.setdefault(q.objective, []).append(f"{qid}/{q.id}")
+            questions.setdefault(q.objective, []).append((qid, q))
+    places = [
+        (f"Session {session.number}", f"sessions/{sid}.md", o)
+        for sid, session in cur.sessions.items()
+        for o in session.objectives
+    ] + [
+        (f"{module.title}: {lesson.title}", f"elearning/{mid}/{lesson.id}.md", o)
+        for mid, module in cur.modules.items()
+        for lesson in module.lessons
+        for o in lesson.objectives
+    ]
     rows = []
-    for sid, session in cur.sessions.items():
-        for o in session.objectives:
-            rows.append({"where": f"Session {session.number}", "src": f"sessions/{sid}.md",
-                         "id": o.id, "text": o.text, "questions": questions.get(o.id, [])})
-    for mid, module in cur.modules.items():
-        for lesson in module.lessons:
-            for o in lesson.objectives:
-                rows.append({"where": f"{module.title}: {lesson.title}",
-                             "src": f"elearning/{mid}/{lesson.id}.md", "id": o.id,
-                             "text": o.text, "questions": questions.get(o.id, [])})
+    for where, src, o in places:
+        found = questions.get(o.id, [])
+        at_level = sum(LEVELS.index(q.level) >= LEVELS.index(o.level) for _, q in found)
+        rows.append(
+            {
+                "where": where,
+                "src": src,
+                "id": o.id,
+                "text": o.text,
+                "level": o.level,
+                "questions": [f"{qid}/{q.id} ({q.level})" for qid, q in found],
+                "met": at_level >= MIN_QUESTIONS_PER_OBJECTIVE,
+            }
+        )
+    return rows
+
+
+def naive_rows(cur: Curriculum) -> list[dict]:
+    """Every quiz with the best score a blind strategy reaches on it."""
+    rows = []
+    for qid, quiz in cur.quizzes.items():
+        best = max(naive_scores(quiz), key=lambda s: s.score)
+        recall = sum(q.level == "remember" for q in quiz.questions)
+        rows.append(
+            {
+                "id": qid,
+                "title": quiz.title,
+                "n": len(quiz.questions),
+                "strategy": best.strategy,
+                "score": best.score,
+                "total": best.total,
+                "percent": best.percent,
+                "remember": recall,
+            }
+        )
     return rows
 
 
 def render_alignment(cur: Curriculum, ctx: Context) -> str:
-    """Objectives × questions; unassessed objectives stand out."""
+    """Objectives × questions with levels; objectives short of two questions at level stand out."""
     rows = alignment_rows(cur)
-    missing = [r for r in rows if not r["questions"]]
-    return render("alignment.md", ctx, rows=rows, missing=missing)
+    missing = [r for r in rows if not r["met"]]
+    return render(
+        "alignment.md",
+        ctx,
+        rows=rows,
+        missing=missing,
+        quizzes=naive_rows(cur),
+        need=MIN_QUESTIONS_PER_OBJECTIVE,
+        pass_mark=cur.programme.pass_mark,
+    )
 
 
 def _type_name(annotation) -> str:
@@ -54,8 +98,12 @@ def _type_name(annotation) -> str:
         return _type_name(args[0])
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return f"group: {annotation.__name__}"
-    return {"str": "text", "int": "whole number", "bool": "true/false", "date": "date YYYY-MM-DD"}\
-        .get(getattr(annotation, "__name__", ""), str(annotation))
+    return {
+        "str": "text",
+        "int": "whole number",
+        "bool": "true/false",
+        "date": "date YYYY-MM-DD",
+    }.get(getattr(annotation, "__name__", ""), str(annotation))
 
 
 def field_rows(model: type[BaseModel], prefix: str = "", seen: set | None = None) -> list[dict]:
@@ -63,8 +111,14 @@ def field_rows(model: type[BaseModel], prefix: str = "", seen: set | None = None
     seen = seen or set()
     rows = []
     for name, info in model.model_fields.items():
-        rows.append({"name": prefix + name, "type": _type_name(info.annotation),
-                     "required": info.is_required(), "description": info.description or ""})
+        rows.append(
+            {
+                "name": prefix + name,
+                "type": _type_name(info.annotation),
+                "required": info.is_required(),
+                "description": info.description or "",
+            }
+        )
         inner = _inner(info.annotation)
         if inner is not None and inner not in seen:
             rows += field_rows(inner, prefix + name + ".", seen | {inner})
@@ -84,5 +138,6 @@ def _inner(annotation):
 def render_field_reference(kind: str) -> str:
     """The table of every field of one YAML kind."""
     model = KINDS[kind]
-    return render("fields.md", Context(), kind=kind, doc=(model.__doc__ or "").strip(),
-                  rows=field_rows(model))
+    return render(
+        "fields.md", Context(), kind=kind, doc=(model.__doc__ or "").strip(), rows=field_rows(model)
+    )
