@@ -4,9 +4,10 @@ import them and what an LMS records."""
 from __future__ import annotations
 
 from ..curriculum import Curriculum
-from ..export.lms.banks import counted_quizzes, pass_mark, question_banks
+from ..export.lms.banks import pass_mark, question_banks
 from ..export.lms.files import LMS_FOLDER
 from ..export.lms.scorm import package_name
+from ..scoring import counted_quizzes
 from .engine import Context, render
 
 
@@ -21,7 +22,7 @@ def render_lms_page(cur: Curriculum, ctx: Context) -> str:
         }
         for mid, m in cur.modules.items()
     ]
-    pools = [q for q in cur.quizzes.values() if getattr(q, "draw", None) == "per-objective"]
+    pools = [q for q in cur.quizzes.values() if q.draw == "per-objective"]
     return render(
         "lms.md",
         ctx,

@@ -16,7 +16,9 @@ import html
 from dataclasses import dataclass, field
 
 from ...curriculum import Curriculum
-from ...model import Module, Option, Question, Quiz
+from ...model import Module, Question, Quiz
+from ...quizorder import shown_prompt
+from ...scoring import is_single_answer
 
 ROOT_CATEGORY = "$course$/WTO Trade and Gender"
 """Every category sits under this one in the course's question bank."""
@@ -34,31 +36,6 @@ MOODLE_FRACTIONS: dict[int, str] = {
     10: "10",
 }
 """100/n as Moodle writes it, for every n whose share is one of Moodle's grade fractions."""
-
-
-def shown_options(quiz_id: str, question: Question) -> list[tuple[int, Option]]:
-    """The options in the order the site shows them, as (index in YAML, option)."""
-    try:
-        from ...quizorder import shown_options as shuffled
-    except ImportError:
-        return list(enumerate(question.options))
-    return shuffled(quiz_id, question)
-
-
-def shown_prompt(question: Question) -> str:
-    """The prompt as the site prints it."""
-    try:
-        from ...quizorder import shown_prompt as printed
-    except ImportError:
-        return question.prompt
-    return printed(question)
-
-
-def is_single_answer(question: Question) -> bool:
-    """True when the learner picks one option, False for 'select all that apply'."""
-    return question.type in ("single", "true-false") or (
-        question.type == "scenario" and question.select == "single"
-    )
 
 
 def true_false_key(question: Question) -> bool | None:
@@ -88,20 +65,9 @@ def option_weights(question: Question) -> list[str]:
     return [share(right) if o.correct else "-" + share(wrong) for o in question.options]
 
 
-def pass_mark(cur: Curriculum, module: Module | None = None) -> int:
-    """The programme's one pass mark, else the module's own (older curricula)."""
-    mark = getattr(cur.programme, "pass_mark", None)
-    if mark is None and module is not None:
-        mark = getattr(module, "pass_mark", None)
-    return int(mark if mark is not None else 70)
-
-
-def counted_quizzes(module: Module) -> list[str]:
-    """Ids of the quizzes that decide whether a module is passed: the final assessment,
-    or every lesson quiz when the module has none."""
-    if module.final_quiz:
-        return [module.final_quiz]
-    return [lesson.quiz for lesson in module.lessons]
+def pass_mark(cur: Curriculum) -> int:
+    """The programme's one pass mark (a percentage of questions answered right)."""
+    return cur.programme.pass_mark
 
 
 def module_quiz_ids(module: Module) -> list[str]:
@@ -151,12 +117,12 @@ def quiz_groups(cur: Curriculum, quiz: Quiz, parent: str) -> list[Group]:
     """A quiz's questions in the category ``parent``; a per-objective pool gets one
     category per objective below it, so one random question per category reproduces the
     draw."""
-    if getattr(quiz, "draw", None) != "per-objective":
+    if quiz.draw != "per-objective":
         return [Group(parent, quiz, list(quiz.questions))]
     objectives = cur.objectives
     by_objective: dict[str, list[Question]] = {}
     for question in quiz.questions:
-        by_objective.setdefault(getattr(question, "objective", None) or "", []).append(question)
+        by_objective.setdefault(question.objective, []).append(question)
     groups = []
     pool = f"{parent}/{category_name(quiz.title)}"
     for oid, questions in by_objective.items():

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 
 from ...model import Question, Quiz
+from ...quizorder import shown_options
+from ...scoring import is_single_answer
 from .banks import (
     Bank,
-    is_single_answer,
     option_weights,
     question_html,
-    shown_options,
     text_html,
     true_false_key,
 )

@@ -10,12 +10,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ...model import Question, Quiz
+from ...quizorder import shown_options
+from ...scoring import is_single_answer
 from .banks import (
     Bank,
-    is_single_answer,
     option_weights,
     question_html,
-    shown_options,
     text_html,
     true_false_key,
 )

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from ...curriculum import Curriculum
 from ...model import Module
-from .banks import counted_quizzes, module_quiz_ids, pass_mark
+from ...scoring import counted_quizzes
+from .banks import module_quiz_ids, pass_mark
 
 SCRIPT = "assets/scorm.js"
 THEME_ASSETS = (
@@ -104,7 +105,7 @@ def add_scorm_script(text: str, page: str, module: Module, cur: Curriculum) -> s
     head = (
         f'<meta name="tg-scorm" content="{html.escape(module.id)}" '
         f'data-quizzes="{html.escape(quizzes)}" data-counted="{html.escape(counted)}" '
-        f'data-pass="{pass_mark(cur, module)}">\n<script src="{html.escape(up)}"></script>\n'
+        f'data-pass="{pass_mark(cur)}">\n<script src="{html.escape(up)}"></script>\n'
     )
     return text.replace("</head>", head + "</head>", 1)
 
