@@ -324,7 +324,7 @@ def check_bank(cur: Curriculum) -> list[Problem]:
     problems += check_draw_quizzes(cur)
     # Counts across quizzes would be wrong while a quiz file does not load: its own
     # problems come first, and these rules run once it loads.
-    if any(kind == "quiz" for kind in cur.failed.values()):
+    if cur.broken.get("quiz"):
         return problems
     problems += check_bank_remember_share(cur)
     problems += check_key_positions(cur)

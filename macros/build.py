@@ -8,8 +8,7 @@ when every step succeeds.
    did not change since the last build is not rebuilt, nor is a PDF whose print HTML did
    not change;
 3. **outputs**: from the curriculum, whatever engine ran: data files, calendars, PDFs,
-   the offline zip, the LMS files of the trainer edition (question banks, SCORM packages
-   made from the offline pages), the final HTML checks (no request to another host).
+   the offline zip, the final HTML checks (no request to another host).
 
 A failure at any step, or Ctrl-C, leaves the last good site/ untouched.
 """
@@ -24,7 +23,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -37,6 +35,7 @@ from .errors import BuildFailed, CurriculumError
 from .export.lms.files import LMS_FOLDER, write_question_banks
 from .export.lms.scorm import write_scorm_packages
 from .render.tree import RenderedTree, default_build_dir, render_all
+from .reproducible import source_date_epoch, write_zip
 
 OFFLINE_FOLDER = "trade-gender-course"
 """The folder the offline zip unpacks to."""
@@ -49,18 +48,6 @@ class Step:
     name: str
     seconds: float = 0.0
     note: str = ""
-
-
-def source_date_epoch(root: Path) -> int:
-    """The time every output is stamped with: SOURCE_DATE_EPOCH, else the last commit."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return int(os.environ["SOURCE_DATE_EPOCH"])
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root,
-                             capture_output=True, text=True, check=True).stdout.strip()
-        return int(out)
-    except (OSError, subprocess.CalledProcessError, ValueError):
-        return 1_700_000_000  # no git: a fixed time still gives reproducible files
 
 
 # ------------------------------------------------------------------ engine, cached
@@ -91,7 +78,9 @@ def pdf_jobs(cur: Curriculum, cache: Path) -> list[tuple[str, bool, Path, Callab
     jobs = []
     for name, book in books(cur).items():
         html = render_book(cur, book)
-        key = hashlib.sha256(f"{weasyprint_version}\0{html}".encode()).hexdigest()[:32]
+        # The source date is printed in the PDF's metadata, so it is part of the key.
+        stamp = source_date_epoch(cur.root)
+        key = hashlib.sha256(f"{weasyprint_version}\0{stamp}\0{html}".encode()).hexdigest()[:32]
         target = cache / f"{key}.pdf"
         source = cache / f"{key}.html"
 
@@ -99,7 +88,8 @@ def pdf_jobs(cur: Curriculum, cache: Path) -> list[tuple[str, bool, Path, Callab
             source.write_text(html, encoding="utf-8")
             partial = target.with_suffix(".part")
             result = subprocess.run(
-                [sys.executable, "-m", "macros.export.pdf", str(source), str(partial)],
+                [sys.executable, "-m", "macros.export.pdf", str(source), str(partial),
+                 str(cur.root)],
                 capture_output=True, text=True,
             )
             source.unlink(missing_ok=True)
@@ -139,19 +129,11 @@ def write_data(cur: Curriculum, site_dir: Path) -> None:
         output(cur, site_dir)
 
 
-def write_zip(target: Path, folder: Path, prefix: str, epoch: int) -> Path:
-    """A zip of ``folder`` (its files under ``prefix``/, or at the top when ``prefix`` is
-    empty) with sorted entries and fixed times: the same input gives the same bytes."""
-    stamp = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            name = path.relative_to(folder).as_posix()
-            info = zipfile.ZipInfo(f"{prefix}/{name}" if prefix else name, stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, path.read_bytes())
-    return target
+def zip_folder(target: Path, folder: Path, prefix: str, epoch: int) -> Path:
+    """A reproducible zip of ``folder``, its entries under ``prefix/``."""
+    files = [(f"{prefix}/{p.relative_to(folder).as_posix()}", p)
+             for p in folder.rglob("*") if p.is_file()]
+    return write_zip(target, files, epoch)
 
 
 def copy_site(source: Path, target: Path) -> None:
@@ -252,7 +234,7 @@ def _build_into(root: Path, stage: Path, *, with_pdf: bool, with_offline: bool,
                     (offline / "downloads" / name).parent.mkdir(parents=True, exist_ok=True)
                     shutil.copyfile(target, offline / "downloads" / name)
             finish_pages(offline)
-            write_zip(stage / "downloads" / "offline-site.zip", offline, OFFLINE_FOLDER, epoch)
+            zip_folder(stage / "downloads" / "offline-site.zip", offline, OFFLINE_FOLDER, epoch)
             write_scorm_packages(cur, offline, stage / "trainer" / LMS_FOLDER, epoch)
     finish_pages(stage)
     _timed(steps, "outputs", started)
@@ -281,6 +263,12 @@ def main_site(root: Path, **kwargs) -> int:
     except KeyboardInterrupt:
         print("\nBuild interrupted; site/ still holds the last good build.", file=sys.stderr)
         return 130
+    except OSError as err:  # a full disk, a folder without write permission...
+        print(f"The build could not read or write a file: {err.strerror or err} "
+              f"({err.filename or 'no file name'}). Free some space or fix the permission, "
+              "then run it again.", file=sys.stderr)
+        print("The site was not rebuilt; site/ still holds the last good build.", file=sys.stderr)
+        return 1
     for step in steps:
         note = f" ({step.note})" if step.note else ""
         print(f"  {step.name}: {step.seconds:.1f} s{note}")

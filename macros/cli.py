@@ -3,38 +3,51 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .curriculum import load_curriculum
-from .errors import CurriculumError
+from .errors import CurriculumError, plural, sort_problems, write_step_summary
 from .schema import export_schemas, stale_schemas
 
 
+EXIT_OK = 0
+EXIT_PROBLEMS = 2
+"""Exit status of `make check`: 0 when the curriculum is clean, 2 when it has problems."""
+
+
 def run_check(root: Path) -> int:
-    """Validate the whole curriculum; print warnings and problems; 0 when clean."""
+    """Validate the whole curriculum; print warnings and problems; 0 when clean, else 2."""
     try:
         cur = load_curriculum(root)
     except CurriculumError as err:
         print(err, file=sys.stderr)
-        return 1
-    for warning in sorted(cur.warnings):
+        write_step_summary(err.problems)
+        return EXIT_PROBLEMS
+    warnings = sort_problems(cur.warnings)
+    for warning in warnings:
         print("warning: " + warning.format())
+        if os.environ.get("CI") == "true":
+            print(warning.annotation())
+    write_step_summary(warnings)
     stale = stale_schemas(root)
     if stale:
         print(
-            f"curriculum/schema/: the schemas of {', '.join(stale)} are out of date. "
+            f"{', '.join(stale)}: out of date with macros/model.py. "
             "Run 'make schema' and commit the result.",
             file=sys.stderr,
         )
-        return 1
+        return EXIT_PROBLEMS
     print(
-        f"curriculum OK: {len(cur.sessions)} sessions, {len(cur.quizzes)} quizzes, "
-        f"{len(cur.modules)} modules, {len(cur.chapters)} guidebook chapters, "
-        f"{len(cur.indicators)} indicators, {len(cur.policies)} policies, "
-        f"{len(cur.warnings)} warnings."
+        f"curriculum OK: {plural(len(cur.sessions), 'session')}, "
+        f"{plural(len(cur.quizzes), 'quiz', 'quizzes')}, {plural(len(cur.modules), 'module')}, "
+        f"{plural(len(cur.chapters), 'guidebook chapter')}, "
+        f"{plural(len(cur.indicators), 'indicator')}, "
+        f"{plural(len(cur.policies), 'policy', 'policies')}, "
+        f"{plural(len(cur.warnings), 'warning')}."
     )
-    return 0
+    return EXIT_OK
 
 
 def run_render(root: Path, editions: list[str] | None = None) -> int:

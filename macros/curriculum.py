@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import model as m
+from .crossref import CHECKERS as CROSS_FILE_CHECKS
+from .crossref import check_objectives_assessed
+from .corpus import Curriculum
 from .errors import CurriculumError, Problem
 from .loader import Document, LoadFailed, load_file
+from .rules import CHECKERS as CONTENT_RULES
+from .sanitise import check_markup
 from .validate import validate_document
+
+__all__ = ["Curriculum", "discover", "load_curriculum"]
 
 SINGLE_FILES: dict[str, str] = {
     "curriculum/programme.yml": "programme",
@@ -36,99 +42,117 @@ FOLDERS: dict[str, str] = {
 REQUIRED = {"curriculum/programme.yml"}
 
 
-@dataclass
-class Curriculum:
-    """Everything the site, the PDFs and the exports are made from."""
-
-    root: Path
-    programme: m.Programme
-    sessions: dict[str, m.Session] = field(default_factory=dict)
-    quizzes: dict[str, m.Quiz] = field(default_factory=dict)
-    modules: dict[str, m.Module] = field(default_factory=dict)
-    chapters: dict[str, m.Chapter] = field(default_factory=dict)
-    indicators: dict[str, m.Indicator] = field(default_factory=dict)
-    policies: dict[str, m.Policy] = field(default_factory=dict)
-    runs: dict[str, m.Run] = field(default_factory=dict)
-    national: dict[str, m.NationalActivity] = field(default_factory=dict)
-    glossary: m.Glossary | None = None
-    checklist: m.Checklist | None = None
-    measures: m.Measures | None = None
-    briefing: m.Briefing | None = None
-    source_hosts: m.SourceHosts | None = None
-    documents: dict[tuple[str, str], Document] = field(default_factory=dict)
-    warnings: list[Problem] = field(default_factory=list)
-    failed: dict[str, str] = field(default_factory=dict)
-    """Files that did not load or did not validate (path -> kind): checks that count
-    across files skip what these would have added, so they report no knock-on problems."""
-
-    def document(self, kind: str, ident: str = "") -> Document:
-        """The loaded file behind an object, for placing a problem."""
-        return self.documents[(kind, ident)]
-
-    @property
-    def measure_types(self) -> dict[str, m.MeasureType]:
-        """Every measure type of the map, by id."""
-        if not self.measures:
-            return {}
-        return {t.id: t for c in self.measures.categories for t in c.types}
-
-    @property
-    def objectives(self) -> dict[str, m.Objective]:
-        """Every learning objective of sessions and lessons, by id."""
-        out = {o.id: o for s in self.sessions.values() for o in s.objectives}
-        for mod in self.modules.values():
-            out.update({o.id: o for lesson in mod.lessons for o in lesson.objectives})
-        return out
-
-    @property
-    def glossary_terms(self) -> list[m.GlossaryTerm]:
-        return list(self.glossary.terms) if self.glossary else []
-
-
 def discover(root: Path) -> list[tuple[Path, str]]:
-    """Every curriculum file under ``root`` with its kind, in a stable order."""
+    """Every curriculum file under ``root`` with its kind, in a stable order.
+
+    Names starting with '_' (templates) or '.' (editor lock and backup files) are skipped.
+    What is listed may still be unsafe to read: ``check_path`` says so before loading.
+    """
     found = []
     for rel, kind in SINGLE_FILES.items():
-        if (root / rel).exists():
+        if (root / rel).exists() or (root / rel).is_symlink():
             found.append((root / rel, kind))
     for rel, kind in FOLDERS.items():
         folder = root / rel
-        if folder.is_dir():
-            for path in sorted(folder.iterdir()):
-                if path.suffix in (".yml", ".yaml") and not path.name.startswith("_"):
-                    found.append((path, kind))
+        try:
+            entries = sorted(folder.iterdir()) if folder.is_dir() else []
+        except OSError:
+            entries = []
+        for path in entries:
+            if path.suffix in (".yml", ".yaml") and not path.name.startswith(("_", ".")):
+                found.append((path, kind))
     return found
+
+
+def check_path(path: Path, root: Path) -> Problem | None:
+    """A problem when ``path`` leads outside the repository or is not a regular file.
+
+    The message never quotes where a link points: a hostile link must not make the
+    check print part of a file elsewhere on the machine.
+    """
+    rel = path.relative_to(root).as_posix()
+    try:
+        target = path.resolve(strict=True)
+        inside = target.is_relative_to(root)
+        regular = target.is_file()
+    except (OSError, RuntimeError):  # a dangling link, a loop of links, no permission
+        return Problem(
+            rel,
+            1,
+            1,
+            "",
+            "this file cannot be opened (a broken link or no read "
+            "permission). Replace it with the file itself.",
+        )
+    if not inside:
+        return Problem(
+            rel,
+            1,
+            1,
+            "",
+            "this file is a link to a place outside the repository. "
+            "Replace the link with the file itself.",
+        )
+    if not regular:
+        return Problem(
+            rel,
+            1,
+            1,
+            "",
+            "this is a folder or a special file, not a text file, but "
+            "its name ends in .yml. Rename it or move it out of the curriculum.",
+        )
+    return None
+
+
+def _load_one(path: Path, root: Path) -> Document | Problem:
+    """The loaded file, or the one problem that stopped it (I/O failures included)."""
+    problem = check_path(path, root)
+    if problem:
+        return problem
+    try:
+        return load_file(path, root)
+    except LoadFailed as failed:
+        return failed.problem
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
+        return Problem(
+            path.relative_to(root).as_posix(),
+            1,
+            1,
+            "",
+            f"this file cannot be read ({reason}). Check that it is a plain text "
+            "file you may read.",
+        )
 
 
 def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculum:
     """Load and check the whole curriculum; raise CurriculumError listing every problem."""
     from .bank import check_bank
     from .check_sources import check_source_hosts
-    from .crossref import check_curriculum
 
     root = Path(root).resolve()
     problems: list[Problem] = []
     objects: dict[tuple[str, str], Any] = {}
     documents: dict[tuple[str, str], Document] = {}
-    failed_files: dict[str, str] = {}
+    broken: dict[str, set[str]] = {}
     for rel in REQUIRED:
-        if not (root / rel).exists():
+        if not (root / rel).exists() and not (root / rel).is_symlink():
             problems.append(Problem(rel, 1, 1, "", "this file is missing. Restore it from git."))
     for path, kind in discover(root):
         rel = path.relative_to(root).as_posix()
         if path.suffix == ".yaml":
             problems.append(Problem(rel, 1, 1, "", "rename the file to end in .yml."))
             continue
-        try:
-            doc = load_file(path, root)
-        except LoadFailed as failed:
-            problems.append(failed.problem)
-            failed_files[rel] = kind
+        doc = _load_one(path, root)
+        if isinstance(doc, Problem):
+            problems.append(doc)
+            broken.setdefault(kind, set()).add(path.stem)
             continue
         obj, found = validate_document(doc, m.KINDS[kind])
         problems.extend(found)
         if obj is None:
-            failed_files[rel] = kind
+            broken.setdefault(kind, set()).add(path.stem)
             continue
         ident = getattr(obj, "id", "") if rel not in SINGLE_FILES else ""
         if rel not in SINGLE_FILES and ident != path.stem:
@@ -140,17 +164,27 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
     if ("programme", "") not in objects:
         raise CurriculumError(problems)
     cur = Curriculum(
-        root=root, programme=objects[("programme", "")], documents=documents, failed=failed_files
+        root=root, programme=objects[("programme", "")], documents=documents,
+        broken=broken, objects=objects,
     )
     plural = {
-        "session": "sessions", "quiz": "quizzes", "module": "modules", "chapter": "chapters",
-        "indicator": "indicators", "policy": "policies", "run": "runs", "national": "national",
+        "session": "sessions",
+        "quiz": "quizzes",
+        "module": "modules",
+        "chapter": "chapters",
+        "indicator": "indicators",
+        "policy": "policies",
+        "run": "runs",
+        "national": "national",
     }
     for (kind, ident), obj in objects.items():
         if kind in plural:
             getattr(cur, plural[kind])[ident] = obj
         elif kind != "programme":
             setattr(cur, kind, obj)
+    # Sessions written for the delegates' course stay out of the 2-day course.
+    for sid in [k for k, v in cur.sessions.items() if v.course != "unit-1"]:
+        cur.delegate_sessions[sid] = cur.sessions.pop(sid)
     # Sessions, modules and chapters follow the order given in programme.yml.
     for name, ids in (
         ("sessions", cur.programme.order.sessions),
@@ -161,11 +195,11 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
         ordered = {i: items[i] for i in ids if i in items}
         ordered.update({k: v for k, v in sorted(items.items()) if k not in ordered})
         setattr(cur, name, ordered)
-    found, warnings = check_curriculum(cur)
-    problems.extend(found)
-    problems.extend(check_source_hosts(cur))
-    problems.extend(check_bank(cur))
-    cur.warnings = warnings
+    # Content rules first: a file's own problem is listed before what it causes elsewhere.
+    for check in (*CONTENT_RULES, check_markup, *CROSS_FILE_CHECKS, check_source_hosts,
+                  check_bank):
+        problems.extend(check(cur))
+    cur.warnings = check_objectives_assessed(cur)
     if problems and strict:
         raise CurriculumError(problems)
     return cur

@@ -7,6 +7,7 @@ files and bad encodings become Problems with a position instead of exceptions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem
+from .limits import LimitExceeded, check_limits
 
 MAX_BYTES = 512 * 1024
 """Largest curriculum file accepted; the biggest real one is far smaller."""
@@ -105,7 +107,140 @@ class _Composer(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def _friendly_yaml_error(err: yaml.MarkedYAMLError) -> str:
+_KEY_LINE = re.compile(r"^(?P<indent> *)(?P<dash>- +)?(?P<key>[^\s:#'\"][^:#]*?)\s*:(\s|$)")
+
+
+def _line_key(line: str) -> tuple[int, str] | None:
+    """(column counted from 1, field name) of a 'field: value' line, or None."""
+    m = _KEY_LINE.match(line)
+    if not m:
+        return None
+    return len(m.group("indent")) + len(m.group("dash") or "") + 1, m.group("key")
+
+
+def _previous_lines(lines: list[str], index: int):
+    """Non-blank, non-comment lines before ``index``, nearest first: (number, text)."""
+    for i in range(min(index, len(lines)) - 1, -1, -1):
+        if lines[i].strip() and not lines[i].lstrip().startswith("#"):
+            yield i + 1, lines[i]
+
+
+def _indentation_advice(lines: list[str], number: int, column: int) -> str:
+    """Where a line starting in ``column`` could go: the columns of the fields above it."""
+    left = right = None
+    for n, text in _previous_lines(lines, number - 1):
+        found = _line_key(text)
+        if not found:
+            continue
+        col, key = found
+        if col < column and left is None:
+            left = (n, col, key)
+        elif col > column and right is None and left is None:
+            right = (n, col, key)
+        if left:
+            break
+    places = [f"column {c} (like '{k}' on line {n})" for n, c, k in filter(None, (right, left))]
+    return " or ".join(places)
+
+
+def _friendly_yaml_error(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
+    """A plain-words reading of an indentation fault: (line, column, message), or None."""
+    mark = err.problem_mark
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    number = mark.line + 1
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    indent = len(line) - len(line.lstrip(" "))
+    problem = err.problem or ""
+    if "could not find expected ':'" in problem and err.context_mark:
+        start = err.context_mark.line
+        if start < len(lines) and re.match(r"^\s*(- +)?[\w-]+:[^\s]", lines[start]):
+            return (
+                start + 1,
+                1,
+                (
+                    f"line {start + 1} needs a space after the ':' of its field name "
+                    "(write 'field: value', not 'field:value')."
+                ),
+            )
+    if problem.startswith("mapping values are not allowed"):
+        found = _line_key(line)
+        if not found or found[0] - 1 + len(found[1]) + 1 < mark.column:
+            return None  # the ':' is inside a value, not after a field name
+        previous = next(_previous_lines(lines, mark.line), None)
+        if previous and re.match(r"^\s*(- +)?[\w-]+:[^\s]", previous[1]):
+            n = previous[0]
+            return (
+                n,
+                1,
+                (
+                    f"line {n} needs a space after the ':' of its field name "
+                    "(write 'field: value', not 'field:value')."
+                ),
+            )
+        col, key = found
+        advice = _indentation_advice(lines, number, col)
+        return (
+            number,
+            col,
+            (
+                f"the field '{key}' is indented further than the line above it, so YAML reads it "
+                "as part of that line's value. Move it left"
+                + (f" to {advice}." if advice else " to line up with the field it belongs beside.")
+            ),
+        )
+    if problem.startswith("expected <block end>"):
+        found = _line_key(line)
+        col = indent + 1
+        if "'?'" in problem:
+            key = found[1] if found else line.strip()
+            return (
+                number,
+                col,
+                (
+                    f"the field '{key}' sits inside a list: start the line with '- ' if it is a "
+                    "new item, or move it to line up with the fields of the item above it."
+                ),
+            )
+        if line.lstrip(" ").startswith("- "):
+            dash = next(
+                (
+                    (n, len(t) - len(t.lstrip(" ")) + 1)
+                    for n, t in _previous_lines(lines, mark.line)
+                    if t.lstrip(" ").startswith("- ")
+                ),
+                None,
+            )
+            if dash and dash[1] != col:
+                return (
+                    number,
+                    col,
+                    (
+                        f"this list item's '-' is in column {col}, but the item above it (line "
+                        f"{dash[0]}) has its '-' in column {dash[1]}. Line the '-' up with it, "
+                        "using spaces."
+                    ),
+                )
+        advice = _indentation_advice(lines, number, col)
+        what = "this line" if not found else f"the field '{found[1]}'"
+        return (
+            number,
+            col,
+            (
+                f"{what} starts in column {col}, which does not line up with the lines above it. "
+                + (
+                    f"Move it to {advice}."
+                    if advice
+                    else "Line it up with the fields it belongs to."
+                )
+                + " Use spaces, the same number as its neighbours."
+            ),
+        )
+    return None
+
+
+def _yaml_error_message(err: yaml.MarkedYAMLError) -> str:
     problem = (err.problem or str(err)).strip()
     context = (err.context or "").strip()
     if "'\\t'" in problem or "\\t" in problem:
@@ -115,7 +250,7 @@ def _friendly_yaml_error(err: yaml.MarkedYAMLError) -> str:
     if problem.startswith("mapping values are not allowed"):
         return (
             "a ':' appears inside a value. Put the value in quotes, e.g. title: \"Trade: an "
-            "introduction\"."
+            'introduction".'
         )
     if "expected a single document" in problem + context or "another document" in problem:
         return "the file holds more than one YAML document (a '---' line); keep only one."
@@ -158,6 +293,7 @@ def _has_alias(text: str) -> bool:
 
 def load_text(text: str, file: str) -> Document:
     """Parse YAML text; raise LoadFailed with one positioned Problem on any fault."""
+    _check_limits(text, file)
     node = _compose_fast(text)
     if node:
         doc = Document(file, None)
@@ -170,21 +306,35 @@ def load_text(text: str, file: str) -> Document:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as err:
+        indentation = None if "\\t" in (err.problem or "") else _friendly_yaml_error(err, text)
+        if indentation:
+            line, col, message = indentation
+            raise LoadFailed(Problem(file, line, col, "", message)) from None
         mark = err.problem_mark or err.context_mark
         if "quoted scalar" in (err.context or "") and err.context_mark:
             mark = err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise LoadFailed(Problem(file, line, col, "", _friendly_yaml_error(err))) from None
+        raise LoadFailed(Problem(file, line, col, "", _yaml_error_message(err))) from None
     except yaml.YAMLError as err:  # pragma: no cover - every PyYAML error is marked
         raise LoadFailed(Problem(file, 1, 1, "", f"this is not valid YAML: {err}")) from None
     if node is None:
         raise LoadFailed(
-            Problem(file, 1, 1, "", "the file is empty. Copy the template beside it and fill it in.")
+            Problem(
+                file, 1, 1, "", "the file is empty. Copy the template beside it and fill it in."
+            )
         )
     doc = Document(file, None)
     builder = _Builder(doc)
     doc.data = builder.build(node, ())
     return doc
+
+
+def _check_limits(text: str, file: str) -> None:
+    """Size, depth and alias limits (macros/limits.py), before anything recurses."""
+    try:
+        check_limits(text, file)
+    except LimitExceeded as exceeded:
+        raise LoadFailed(exceeded.problem) from None
 
 
 def load_file(path: Path, root: Path) -> Document:
@@ -194,7 +344,10 @@ def load_file(path: Path, root: Path) -> Document:
     if size > MAX_BYTES:
         raise LoadFailed(
             Problem(
-                file, 1, 1, "",
+                file,
+                1,
+                1,
+                "",
                 f"the file is {size // 1024} KB, over the limit of {MAX_BYTES // 1024} KB. "
                 "Split it into smaller files.",
             )
@@ -207,7 +360,10 @@ def load_file(path: Path, root: Path) -> Document:
         col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
         raise LoadFailed(
             Problem(
-                file, line, col, "",
+                file,
+                line,
+                col,
+                "",
                 f"byte 0x{raw[err.start]:02x} is not UTF-8 text. Save the file as UTF-8 "
                 "(in VS Code: 'Save with Encoding', then UTF-8).",
             )
@@ -252,7 +408,9 @@ class _Builder:
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if isinstance(key_node, ScalarNode) and key_node.value == "<<":
-                    raise self.fail(key_node, "merge keys (<<) are not allowed; write fields out.", path)
+                    raise self.fail(
+                        key_node, "merge keys (<<) are not allowed; write fields out.", path
+                    )
                 if not isinstance(key_node, ScalarNode) or key_node.tag not in ALLOWED_TAGS:
                     raise self.fail(key_node, "field names must be plain words.", path)
                 key = key_node.value

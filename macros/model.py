@@ -147,13 +147,22 @@ class Activity(Strict):
 ToolId = Literal["guidebook", "indicators", "checklist", "measures", "policies"]
 
 
-class Session(Strict):
-    """One of the eight sessions of the 2-day course (curriculum/sessions/<id>.yml)."""
+Course = Literal["unit-1", "unit-2"]
 
-    id: Id = Field(description="Session id, equal to the file name: s1 ... s8.")
-    number: int = Field(ge=1, le=999, description="Position in the course: 1 ... 8.")
+
+class Session(Strict):
+    """A session of the 2-day course or of the delegates' course (curriculum/sessions/<id>.yml)."""
+
+    id: Id = Field(description="Session id, equal to the file name: s1, s2 ... (d1, d2 ... for delegates)")
+    course: Course = Field(
+        default="unit-1",
+        description="Course the session belongs to: unit-1 (the 2-day course, listed under "
+        "order: sessions) or unit-2 (the course for Geneva delegates, listed under delegates: "
+        "days in programme.yml).",
+    )
+    number: int = Field(ge=1, le=999, description="Position in its course: 1, 2, 3 ...")
     title: Text = Field(description="Title of the session.")
-    day: int = Field(ge=1, le=2, description="Day of the 2-day course: 1 or 2.")
+    day: int = Field(ge=1, le=2, description="Day of its course: 1 or 2.")
     duration: int = Field(ge=15, le=480, description="Length of the session, in minutes.")
     summary: Text = Field(description="Two or three sentences on what the session covers.")
     objectives: list[Objective] = Field(
@@ -181,6 +190,17 @@ class Session(Strict):
     tools: list[ToolId] = Field(
         default_factory=list, description="Policy tools this session uses and links to."
     )
+
+    @model_validator(mode="after")
+    def _activity_minutes(self) -> Session:
+        total = sum(a.minutes for a in self.activities)
+        if total != self.duration:
+            raise ValueError(
+                f"duration: activities add up to {total} minutes but duration is "
+                f"{self.duration}; "
+                "change the activity minutes or the duration so that they match"
+            )
+        return self
 
 
 class AgendaBreak(Strict):
@@ -230,6 +250,11 @@ class Phase(Strict):
     number: int = Field(ge=1, le=12, description="Phase number.")
     period: Text = Field(description="When the phase takes place, in words.")
     action: Text = Field(description="What happens in the phase.")
+    note: Text | None = Field(
+        default=None,
+        description="A remark on the phase, e.g. that its period is given as printed in the "
+        "strategy although it is garbled or overlaps another phase.",
+    )
 
 
 class Order(Strict):
@@ -240,11 +265,44 @@ class Order(Strict):
     guidebook: list[Id] = Field(default_factory=list, description="Guidebook chapter ids in order.")
 
 
+class CourseDay(Strict):
+    """One day of the delegates' course."""
+
+    sessions: list[Id] = Field(min_length=1, description="Session ids of the day, in order.")
+
+
+class DelegateCourse(Strict):
+    """The plan of Unit 2, the course for Geneva delegates."""
+
+    title: Text = Field(description="Name of the delegates' course.")
+    summary: Text = Field(description="What the course is and how it differs (Markdown).")
+    day_start: str = Field(pattern=TIME_PATTERN, description="Start time of each day, HH:MM.")
+    days: list[CourseDay] = Field(
+        min_length=1,
+        description="The days, each listing its sessions: Unit 1 sessions reused as they are "
+        "and sessions written for delegates (course: unit-2).",
+    )
+    breaks: list[AgendaBreak] = Field(
+        default_factory=list, description="Breaks, each placed after a session."
+    )
+    sources: Sources = Field(default_factory=list)
+
+
 class Programme(Strict):
     """The programme as a whole (curriculum/programme.yml)."""
 
     title: Text = Field(description="Name of the programme.")
     summary: Text = Field(description="One paragraph introducing the programme (Markdown).")
+    strategy_ends: int | None = Field(
+        default=None,
+        ge=2000,
+        le=2100,
+        description="Last year covered by the current strategy (2026). Runs in later years "
+        "stay 'planned' until a new strategy is adopted.",
+    )
+    background: list[Section] = Field(
+        default_factory=list, description="How the programme came about, with sources."
+    )
     objectives: list[Text] = Field(min_length=1, description="Objectives of the training.")
     units: list[Unit] = Field(min_length=1, description="The units of the programme.")
     evaluation_months: list[int] = Field(
@@ -262,6 +320,9 @@ class Programme(Strict):
         ge=1, le=100,
         description="Percentage of questions answered right that passes a quiz; the one pass "
         "mark of every quiz and every module.",
+    )
+    delegates: DelegateCourse | None = Field(
+        default=None, description="The plan of Unit 2, the course for Geneva delegates."
     )
     order: Order = Field(description="Order of sessions, modules and guidebook chapters.")
     sources: Sources = Field(default_factory=list)
@@ -594,50 +655,118 @@ Region = Literal[
 ]
 
 
+CountryName = Annotated[str, Field(min_length=1, json_schema_extra={"enum": sorted(COUNTRIES)})]
+"""A country or customs territory, spelt as in macros/countries.py."""
+
+
+def _no_repeats(values: list, field: str) -> None:
+    seen = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"'{value}' appears twice in '{field}'; list it once")
+        seen.add(value)
+
+
 class Policy(Strict):
-    """A national policy in the gender-responsive trade policy database."""
+    """A measure in the gender-responsive trade policy database: one entry per measure."""
 
     id: Id = Field(description="Policy id, equal to the file name (e.g. chile-mujer-exporta).")
-    country: Text = Field(
-        description="Country or customs territory (a WTO member or observer).",
-        json_schema_extra={"enum": sorted(COUNTRIES)},
+    countries: list[CountryName] = Field(
+        min_length=1,
+        description="Every country or customs territory that took the measure (WTO members "
+        "or observers); an agreement lists all its parties, once.",
     )
-    member_status: MemberStatus = Field(description="LDC, developing, developed or observer.")
-    region: Region = Field(description="Region of the country.")
-    year: int = Field(ge=1947, le=2100, description="Year the policy was adopted or launched.")
+    member_status: list[MemberStatus] = Field(
+        min_length=1,
+        description="Status of the countries listed: LDC, developing, developed "
+        "or observer, each once.",
+    )
+    region: list[Region] = Field(min_length=1, description="Regions of the countries, each once.")
+    year: int | None = Field(
+        default=None,
+        ge=1947,
+        le=2100,
+        description="Year the measure was adopted, signed or launched; empty when no source "
+        "gives it.",
+    )
     title: Text = Field(max_length=300, description="Name of the policy (plain text).")
     measure_type: Id = Field(description="Id of a measure type from the map of measures.")
     wto_areas: list[Agreement] = Field(min_length=1, description="WTO areas it touches.")
     description: Text = Field(max_length=3000, description="What the policy does (plain text).")
     beneficiaries: Text = Field(max_length=500, description="Who benefits (plain text).")
     status: Literal["in force", "planned", "ended"] = Field(description="Status of the policy.")
-    source_url: Url = Field(description="Web address of an official or published source.")
-    shared_in: Id | None = Field(default=None, description="Id of the course run it was shared in.")
+    source_url: Url = Field(
+        description="Web address of the government's or organisation's own page on the "
+        "measure (a press report only when no official page exists)."
+    )
+    shared_in: Id | None = Field(
+        default=None,
+        description="Id of the course run in which a participant shared it; empty for entries "
+        "compiled by the programme from public sources.",
+    )
     sources: Sources = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _lists(self) -> Policy:
+        _no_repeats(self.countries, "countries")
+        _no_repeats(self.member_status, "member_status")
+        _no_repeats(self.region, "region")
+        return self
 
 
 Language = Literal["en", "fr", "es"]
 
 
+RunStatus = Literal["planned", "confirmed", "held"]
+MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+
+
 class Run(Strict):
-    """A course run (curriculum/runs/<id>.yml)."""
+    """A course run (curriculum/runs/<id>.yml): dated, or only its planned month."""
 
     id: Id = Field(description="Run id, equal to the file name (e.g. 2027-unit-1-feb).")
     unit: Id = Field(description="Id of the unit (unit-1 ... unit-4).")
     title: Text = Field(description="Name of the run.")
-    start: dt.date = Field(description="First day, YYYY-MM-DD.")
-    end: dt.date = Field(description="Last day, YYYY-MM-DD.")
-    language: Language = Field(description="Language: en, fr or es.")
-    seats: int = Field(ge=1, le=20, description="Seats offered: 20 at most.")
-    status: Literal["planned", "open", "full", "held", "cancelled"] = Field(
-        description="planned, open, full, held or cancelled."
+    status: RunStatus = Field(
+        description="planned (month or dates foreseen), confirmed (dates fixed and announced) "
+        "or held (it took place)."
     )
+    month: str | None = Field(
+        default=None,
+        pattern=MONTH_PATTERN,
+        description="For a planned run without dates: the month foreseen, YYYY-MM. Leave out "
+        "when start and end are given.",
+    )
+    start: dt.date | None = Field(default=None, description="First day, YYYY-MM-DD.")
+    end: dt.date | None = Field(default=None, description="Last day, YYYY-MM-DD.")
+    language: Language | None = Field(
+        default=None, description="Language: en, fr or es; empty until it is announced."
+    )
+    seats: int = Field(ge=1, le=20, description="Seats offered: 20 at most.")
 
     @model_validator(mode="after")
     def _dates(self) -> Run:
-        if self.end < self.start:
-            raise ValueError("'end' is before 'start'")
+        if (self.start is None) != (self.end is None):
+            raise ValueError("give both 'start' and 'end', or neither")
+        if self.start and self.end and self.end < self.start:
+            raise ValueError("end: 'end' is before 'start'")
+        if self.month and self.start:
+            raise ValueError("give either 'month' or 'start' and 'end', not both")
+        if not self.month and not self.start:
+            raise ValueError("give the dates ('start' and 'end') or, for a planned run, 'month'")
+        if self.status != "planned" and not self.start:
+            raise ValueError(f"a {self.status} run needs its dates: 'start' and 'end'")
         return self
+
+    @property
+    def year(self) -> int:
+        """Year the run starts in."""
+        return self.start.year if self.start else int(str(self.month)[:4])
+
+    @property
+    def first_month(self) -> int:
+        """Month (1-12) the run starts in."""
+        return self.start.month if self.start else int(str(self.month)[5:7])
 
 
 class Question_(Strict):
@@ -672,20 +801,81 @@ class Briefing(Strict):
     follow_up: list[Section] = Field(min_length=1, description="The follow-up plan.")
 
 
+class PackDay(Strict):
+    """One training day of a national activity."""
+
+    sessions: list[Id] = Field(
+        min_length=1, description="Ids of the sessions of the day, in order."
+    )
+
+
 class NationalActivity(Strict):
     """A national activity pack (curriculum/national/<id>.yml)."""
 
     id: Id = Field(description="Pack id, equal to the file name.")
     country: Text = Field(description="Country of the activity.")
     title: Text = Field(description="Title of the activity.")
-    start: dt.date = Field(description="First day, YYYY-MM-DD.")
-    end: dt.date = Field(description="Last day, YYYY-MM-DD.")
+    status: Literal["planned", "held"] = Field(
+        default="planned", description="planned, or held once it took place (then give dates)."
+    )
+    when: Text | None = Field(
+        default=None,
+        description="When it is or was planned, in words, when exact dates are not known "
+        "(e.g. August 2021).",
+    )
+    start: dt.date | None = Field(default=None, description="First day, YYYY-MM-DD.")
+    end: dt.date | None = Field(default=None, description="Last day, YYYY-MM-DD.")
     language: Language = Field(description="Language: en, fr or es.")
-    day_start: str = Field(default="09:00", pattern=TIME_PATTERN, description="Daily start HH:MM.")
-    sessions: list[Id] = Field(min_length=1, description="Ids of the chosen sessions, in order.")
+    day_start: str = Field(
+        default="09:00", pattern=TIME_PATTERN, description="Start time of each day, HH:MM."
+    )
+    sessions: list[Id] = Field(
+        default_factory=list,
+        description="Ids of the chosen sessions, in order, each on the day of the 2-day course. "
+        "Leave it out when you give 'days'.",
+    )
+    days: list[PackDay] = Field(
+        default_factory=list,
+        description="The pack's own day plan: one entry per training day, with its sessions.",
+    )
+    breaks: list[AgendaBreak] = Field(
+        default_factory=list,
+        description="The pack's own breaks, each after one of its sessions. Without 'days' and "
+        "'breaks', the breaks of curriculum/programme.yml are used.",
+    )
     modules: list[Id] = Field(default_factory=list, description="Ids of chosen thematic modules.")
     local_notes: Text = Field(description="Notes for this activity (Markdown).")
     sources: Sources = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _day_plan(self) -> NationalActivity:
+        if self.days and self.sessions:
+            raise ValueError(
+                "days: list the sessions either under 'sessions' or under 'days', not both"
+            )
+        if not self.days and not self.sessions:
+            raise ValueError("days: list the chosen sessions under 'days' (or 'sessions')")
+        if self.days:
+            self.sessions = [sid for day in self.days for sid in day.sessions]
+        return self
+
+    @model_validator(mode="after")
+    def _when(self) -> NationalActivity:
+        if (self.start is None) != (self.end is None):
+            raise ValueError("give both 'start' and 'end', or neither")
+        if not self.start and not self.when:
+            raise ValueError(
+                "give the dates ('start' and 'end') or say in 'when' when it is planned"
+            )
+        if self.status == "held" and not self.start:
+            raise ValueError("a held activity needs its dates: 'start' and 'end'")
+        return self
+
+    def period(self) -> str:
+        """When the activity takes place, in words, for pages and PDFs."""
+        if self.start and self.end:
+            return f"{self.start:%d %B %Y} to {self.end:%d %B %Y}"
+        return str(self.when)
 
 
 KINDS: dict[str, type[Strict]] = {

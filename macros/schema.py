@@ -1,4 +1,9 @@
-"""JSON Schemas of every YAML kind, for editors and for the share-a-policy form."""
+"""JSON Schemas of every YAML kind and the field reference, for editors and for GitHub.
+
+The schemas use JSON Schema draft-07, the draft the VS Code YAML extension implements;
+``docs/contributing/fields.md`` is the same information as Markdown tables, readable on
+GitHub.  ``make schema`` writes both; ``make check`` fails when either is out of date.
+"""
 
 from __future__ import annotations
 
@@ -6,35 +11,101 @@ import json
 from pathlib import Path
 
 from .model import KINDS
+from .render.trainers import field_rows
 
 SCHEMA_DIR = Path("curriculum/schema")
+FIELDS_DOC = Path("docs/contributing/fields.md")
+DRAFT = "http://json-schema.org/draft-07/schema#"
+
+FILES_OF_KIND: dict[str, list[str]] = {
+    "programme": ["curriculum/programme.yml"],
+    "glossary": ["curriculum/glossary.yml"],
+    "checklist": ["curriculum/checklist.yml"],
+    "measures": ["curriculum/measures.yml"],
+    "briefing": ["curriculum/briefing.yml"],
+    "session": ["curriculum/sessions/*.yml"],
+    "module": ["curriculum/elearning/*.yml"],
+    "chapter": ["curriculum/guidebook/*.yml"],
+    "indicator": ["curriculum/indicators/*.yml"],
+    "policy": ["curriculum/policies/*.yml"],
+    "run": ["curriculum/runs/*.yml"],
+    "national": ["curriculum/national/*.yml"],
+    "quiz": ["quizzes/*.yml"],
+}
+"""Which files follow which schema (for editors: .vscode/settings.json)."""
 
 
 def render_schema(kind: str) -> str:
-    """The JSON Schema of one kind, as stable, pretty-printed JSON."""
-    schema = KINDS[kind].model_json_schema(mode="validation")
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    """The draft-07 JSON Schema of one kind, as stable, pretty-printed JSON."""
+    schema = KINDS[kind].model_json_schema(mode="validation", ref_template="#/definitions/{model}")
+    if "$defs" in schema:
+        schema["definitions"] = schema.pop("$defs")
+    schema["$schema"] = DRAFT
     schema["$id"] = f"{kind}.schema.json"
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render_fields_doc() -> str:
+    """The field reference of every kind, as Markdown (docs/contributing/fields.md)."""
+    out = [
+        "---",
+        "title: Field reference",
+        "edition: trainer",
+        "---",
+        "",
+        "# Field reference",
+        "",
+        "<!-- Generated from macros/model.py by 'make schema'. Do not edit by hand. -->",
+        "",
+        "Every field of every kind of curriculum file, with its type and meaning. The same "
+        "descriptions appear in your editor (through `curriculum/schema/`) and in the error "
+        "messages of `make check`. Recipes for common changes are in [the contributor "
+        "guide](index.md).",
+        "",
+    ]
+    for kind, model in KINDS.items():
+        files = ", ".join(f"`{f}`" for f in FILES_OF_KIND.get(kind, []))
+        out += [f"## {kind}", "", _cell((model.__doc__ or "").strip()), ""]
+        if files:
+            out += [f"Files: {files}. Schema: `curriculum/schema/{kind}.schema.json`.", ""]
+        out += ["| Field | Type | Required | Meaning |", "| --- | --- | --- | --- |"]
+        for row in field_rows(model):
+            required = "yes" if row["required"] else "no"
+            out.append(
+                f"| `{row['name']}` | {_cell(row['type'])} | {required} | "
+                f"{_cell(row['description'])} |"
+            )
+        out.append("")
+    return "\n".join(out)
+
+
+def generated_files() -> dict[Path, str]:
+    """Every file ``make schema`` writes, relative to the project root, with its text."""
+    files = {SCHEMA_DIR / f"{kind}.schema.json": render_schema(kind) for kind in KINDS}
+    files[FIELDS_DOC] = render_fields_doc()
+    return files
+
+
 def export_schemas(root: Path) -> list[Path]:
-    """Write every schema to curriculum/schema/<kind>.schema.json; return the paths."""
-    out_dir = root / SCHEMA_DIR
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Write every schema and the field reference; return the paths."""
     written = []
-    for kind in KINDS:
-        path = out_dir / f"{kind}.schema.json"
-        path.write_text(render_schema(kind), encoding="utf-8")
+    for rel, text in generated_files().items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
 
 
 def stale_schemas(root: Path) -> list[str]:
-    """Kinds whose schema file is missing or differs from the model."""
+    """Generated files (schemas, field reference) that are missing or out of date."""
     stale = []
-    for kind in KINDS:
-        path = root / SCHEMA_DIR / f"{kind}.schema.json"
-        if not path.exists() or path.read_text(encoding="utf-8") != render_schema(kind):
-            stale.append(kind)
+    for rel, text in generated_files().items():
+        path = root / rel
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            stale.append(rel.as_posix())
     return stale

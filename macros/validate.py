@@ -3,13 +3,40 @@
 from __future__ import annotations
 
 import difflib
+import re
 import typing
+import unicodedata
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
 from .loader import Document, format_path
+from .model import TIME_PATTERN
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents, straight apostrophes, single spaces: for lenient matching."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.casefold().split())
+
+
+def suggest(value: str, known: Iterable[str]) -> str | None:
+    """The known name ``value`` was most likely meant to be, or None when none is close.
+
+    Names that differ only in their digits are different things (s12 is not a typo of s2),
+    so they are never suggested.
+    """
+    known = sorted(set(known))
+    by_norm = {normalise(k): k for k in known}
+    if normalise(value) in by_norm:
+        return by_norm[normalise(value)]
+    for candidate in difflib.get_close_matches(value, known, n=3, cutoff=0.75):
+        if re.sub(r"\d+", "#", candidate) != re.sub(r"\d+", "#", value):
+            return candidate
+    return None
 
 
 def describe(value: Any) -> str:
@@ -64,6 +91,22 @@ def _field_description(model: type[BaseModel], loc: tuple) -> str:
     return (info.description or "") if info else ""
 
 
+def _is_time_field(model: type[BaseModel], loc: tuple) -> bool:
+    owner = _model_at(model, loc[:-1])
+    info = owner.model_fields.get(str(loc[-1])) if owner else None
+    return info is not None and any(
+        getattr(m, "pattern", None) == TIME_PATTERN for m in info.metadata
+    )
+
+
+def _clock(sexagesimal: int) -> str:
+    """570 -> '9:30': undo YAML 1.1's reading of 9:30 as base-60 (and 9:30:00 likewise)."""
+    if sexagesimal >= 24 * 60:
+        hours, rest = divmod(sexagesimal, 3600)
+        return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
+    return f"{sexagesimal // 60}:{sexagesimal % 60:02d}"
+
+
 def _message(err: dict, model: type[BaseModel]) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
@@ -75,12 +118,18 @@ def _message(err: dict, model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         owner = _model_at(model, loc[:-1])
         allowed = list(owner.model_fields) if owner else []
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+        close = suggest(str(loc[-1]), allowed)
         if close:
-            return f"unknown field '{loc[-1]}'. Did you mean '{close[0]}'?"
+            return f"unknown field '{loc[-1]}'. Did you mean '{close}'?"
         return f"unknown field '{loc[-1]}'. Allowed fields: {', '.join(allowed)}."
+    if kind == "string_type" and _is_time_field(model, loc) and isinstance(value, int):
+        return (
+            f"YAML reads 9:30-style times as numbers; write the time in quotes: '{_clock(value)}'."
+        )
     if kind == "string_type":
-        return f"expected text, got {describe(value)}. Write it as text on one line or as a block (|)."
+        return (
+            f"expected text, got {describe(value)}. Write it as text on one line or as a block (|)."
+        )
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"expected a whole number, got {describe(value)}."
     if kind in ("bool_type", "bool_parsing"):
@@ -100,7 +149,9 @@ def _message(err: dict, model: type[BaseModel]) -> str:
         return f"is too long: at most {ctx.get('max_length')} characters."
     if kind == "string_pattern_mismatch":
         if "https" in str(ctx.get("pattern")):
-            return f"{describe(value)} is not a web address; it must start with https:// or http://."
+            return (
+                f"{describe(value)} is not a web address; it must start with https:// or http://."
+            )
         if ":" in str(ctx.get("pattern")):
             return f"{describe(value)} is not a time; write it as HH:MM, e.g. 09:00."
         if "\\." in str(ctx.get("pattern")):
@@ -120,14 +171,41 @@ def _message(err: dict, model: type[BaseModel]) -> str:
     return err["msg"] + "."
 
 
+def _place_model_error(err: dict, model: type[BaseModel]) -> None:
+    """A rule about a whole group that names its field first ('duration: ...') is placed
+    on that field."""
+    if err["type"] != "value_error":
+        return
+    text = str((err.get("ctx") or {}).get("error", ""))
+    name, sep, rest = text.partition(": ")
+    loc = tuple(err["loc"])
+    owner = model if not loc else _model_at(model, loc)
+    if sep and owner is not None and name in owner.model_fields:
+        err["loc"] = loc + (name,)
+        err["ctx"] = {**err["ctx"], "error": rest}
+
+
 def validate_document(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
     """Build ``model`` from a loaded document; return the object or the problems."""
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
+        errors: list[dict] = [dict(e) for e in exc.errors(include_url=False)]
+        for err in errors:
+            _place_model_error(err, model)
+        # A misspelt field is reported once, as unknown with its right name, not also missing.
+        meant = {
+            tuple(e["loc"][:-1]) + (close,)
+            for e in errors
+            if e["type"] == "extra_forbidden"
+            and (owner := _model_at(model, tuple(e["loc"][:-1])))
+            and (close := suggest(str(e["loc"][-1]), owner.model_fields))
+        }
         problems = []
-        for err in exc.errors(include_url=False):
+        for err in errors:
             loc = tuple(err["loc"])
+            if err["type"] == "missing" and loc in meant:
+                continue
             if err["type"] == "extra_forbidden":
                 mark = doc.key_mark(loc)
             elif err["type"] == "missing":

@@ -68,12 +68,12 @@ def test_policy_table_search_filter_sort(page, base_url):
     rows = page.locator("[data-policy-table] tbody tr")
     expect(rows).to_have_count(len(CUR.policies))
     page.locator("select[data-f=region]").select_option("Africa")
-    african = sum(1 for p in CUR.policies.values() if p.region == "Africa")
+    african = sum(1 for p in CUR.policies.values() if "Africa" in p.region)
     expect(rows).to_have_count(african)
     page.locator("select[data-f=region]").select_option("")
     page.locator("[data-q]").press_sequentially("Kenya")
     expect(rows).to_have_count(sum(1 for p in CUR.policies.values()
-                                   if "kenya" in (p.title + p.country + p.description
+                                   if "kenya" in (p.title + " ".join(p.countries) + p.description
                                                   + p.beneficiaries).lower()))
     page.locator("[data-q]").fill("")
     page.locator("[data-q]").dispatch_event("input")

@@ -24,6 +24,8 @@ options:
     feedback: Because B.
 explanation: A is right.
 teaches: s1
+objective: s1-o1
+level: understand
 """
 
 
@@ -33,8 +35,10 @@ def q(type="single", a="true", b="false", b_text="B"):
 
 def test_single_choice_needs_exactly_one_correct():
     assert problems(q(), Question) == []
-    assert "exactly one option with correct: true, found 2" in problems(q(a="true", b="true"),
-                                                                         Question)[0]
+    assert (
+        "exactly one option with correct: true, found 2"
+        in problems(q(a="true", b="true"), Question)[0]
+    )
     assert "found 0" in problems(q(a="false", b="false"), Question)[0]
 
 
@@ -47,8 +51,9 @@ def test_options_are_unique():
 
 
 def test_scenario_needs_its_case():
-    assert "a scenario question needs a 'scenario' text" in problems(q(type="scenario"),
-                                                                      Question)[0]
+    assert (
+        "a scenario question needs a 'scenario' text" in problems(q(type="scenario"), Question)[0]
+    )
 
 
 def test_at_least_two_options():
@@ -63,6 +68,8 @@ questions:
       - {text: A, correct: true, feedback: F}
     explanation: E
     teaches: s1
+    objective: s1-o1
+    level: apply
 """
     assert problems(text, Quiz) == [
         "f.yml:9:7: questions[1].options: needs at least 2 items, found 1."
@@ -70,10 +77,26 @@ questions:
 
 
 def test_run_dates_in_order_and_seats_capped():
-    text = ("id: r\nunit: unit-1\ntitle: R\nstart: 2027-02-17\nend: 2027-02-16\n"
-            "language: en\nseats: 21\nstatus: planned\n")
+    text = (
+        "id: r\nunit: unit-1\ntitle: R\nstart: 2027-02-17\nend: 2027-02-16\n"
+        "language: en\nseats: 21\nstatus: planned\n"
+    )
     found = problems(text, Run)
     assert "f.yml:7:8: seats: must be at most 20, got the number 21." in found
     assert len(found) == 1  # the date rule runs once the fields are valid
     found = problems(text.replace("seats: 21", "seats: 20"), Run)
-    assert found == ["f.yml:1:1: 'end' is before 'start'."]
+    assert found == ["f.yml:5:6: end: 'end' is before 'start'."]
+
+
+def test_question_level_and_objective_are_required():
+    text = q().replace("objective: s1-o1\nlevel: understand\n", "level: knowing\n")
+    found = problems(text, Question)
+    assert any("missing required field 'objective'" in p for p in found)
+    assert any(
+        "level: the text 'knowing' is not allowed here. Use one of: 'remember'" in p for p in found
+    )
+
+
+def test_quiz_has_no_pass_mark_of_its_own():
+    text = "id: q\ntitle: Q\npass_mark: 70\nquestions: []\n"
+    assert any("unknown field 'pass_mark'" in p for p in problems(text, Quiz))

@@ -23,7 +23,7 @@ def test_schemas_are_up_to_date():
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_schema_is_valid_json_schema(kind):
     schema = json.loads(render_schema(kind))
-    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft7Validator.check_schema(schema)
     assert schema["additionalProperties"] is False
 
 

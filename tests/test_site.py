@@ -43,8 +43,9 @@ def test_session_pages(site, sid):
         assert note[:60] not in visible, "trainer notes must not reach the learner edition"
     trainer = page(site, f"trainer/sessions/{sid}")
     assert session.trainer_notes[0][:60] in text_of(trainer)
-    assert "Trainer edition" in trainer and "(Correct answer)" in trainer
-    assert "(Correct answer)" not in html
+    assert "Trainer edition" in trainer and f'class="quiz answer-key" data-quiz="{sid}"' in trainer
+    assert "<form class=\"quiz\"" not in trainer, "the trainer edition shows a static key"
+    assert "answer-key" not in html
 
 
 @pytest.mark.parametrize("path", ["programme", "agenda", "glossary", "sessions",

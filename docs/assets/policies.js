@@ -11,12 +11,13 @@
   var pager = document.querySelector("[data-pager]");
   var base = form.getAttribute("data-base");
   var dirUrls = form.getAttribute("data-dir-urls") === "1";
-  var rows = [], sortKey = "country", sortDir = 1, limit = 100, PAGE = 100;
+  var rows = [], sortKey = "countries", sortDir = 1, limit = 100, PAGE = 100;
   function href(id) { return base + id + (dirUrls ? "/" : ".html"); }
   function matches(p, q, f) {
-    for (var k in f) if (f[k] && p[k] !== f[k]) return false;
+    // countries, member_status and region are lists: a filter matches any item.
+    for (var k in f) if (f[k] && [].concat(p[k]).indexOf(f[k]) < 0) return false;
     if (!q) return true;
-    var hay = (p.title + " " + p.country + " " + p.description + " " + p.beneficiaries + " " + p.measure_title).toLowerCase();
+    var hay = (p.title + " " + p.countries.join(" ") + " " + p.description + " " + p.beneficiaries + " " + p.measure_title).toLowerCase();
     return q.split(/\s+/).every(function (w) { return hay.indexOf(w) >= 0; });
   }
   function render() {
@@ -24,13 +25,14 @@
     Array.prototype.forEach.call(form.querySelectorAll("[data-f]"), function (s) { f[s.getAttribute("data-f")] = s.value; });
     var hits = rows.filter(function (p) { return matches(p, q, f); });
     hits.sort(function (a, b) {
-      var x = a[sortKey], y = b[sortKey];
+      var x = [].concat(a[sortKey]).join(", "), y = [].concat(b[sortKey]).join(", ");
+      if (sortKey === "year") { x = a.year || 0; y = b.year || 0; }
       return (x < y ? -1 : x > y ? 1 : 0) * sortDir;
     });
     var frag = document.createDocumentFragment();
     hits.slice(0, limit).forEach(function (p) {
       var tr = document.createElement("tr");
-      var cells = [p.country, null, String(p.year), p.measure_title, p.status];
+      var cells = [p.countries.join(", "), null, p.year ? String(p.year) : "", p.measure_title, p.status];
       cells.forEach(function (text, i) {
         var td = document.createElement("td");
         if (i === 1) {

@@ -56,8 +56,13 @@
 
   function collect() {
     var e = {}, data = new FormData(form);
-    ["id", "country", "member_status", "region", "title", "measure_type", "description",
+    ["id", "title", "measure_type", "description",
       "beneficiaries", "status", "source_url"].forEach(function (k) { e[k] = (data.get(k) || "").trim(); });
+    // One country per shared policy; the database keeps countries, status and region as lists.
+    ["countries", "member_status", "region"].forEach(function (k) {
+      var v = (data.get(k) || "").trim();
+      e[k] = v ? [v] : [];
+    });
     var year = (data.get("year") || "").trim();
     e.year = year === "" ? "" : Number(year);
     e.wto_areas = data.getAll("wto_areas");
@@ -67,13 +72,16 @@
 
   function toYaml(e) {
     var q = JSON.stringify, lines = ["# Policy shared through the course site; send this file to your trainer."];
-    ["id", "country", "member_status", "region", "year", "title", "measure_type"].forEach(function (k) {
-      lines.push(k + ": " + (k === "year" ? e[k] : q(e[k])));
+    lines.push("id: " + q(e.id));
+    ["countries", "member_status", "region"].forEach(function (k) {
+      lines.push(k + ": [" + e[k].map(function (v) { return q(v); }).join(", ") + "]");
     });
+    if (e.year !== "") lines.push("year: " + e.year);
+    ["title", "measure_type"].forEach(function (k) { lines.push(k + ": " + q(e[k])); });
     lines.push("wto_areas:");
     e.wto_areas.forEach(function (a) { lines.push("  - " + q(a)); });
     ["description", "beneficiaries", "status", "source_url"].forEach(function (k) { lines.push(k + ": " + q(e[k])); });
-    lines.push("shared_in: " + (e.shared_in ? q(e.shared_in) : "null"));
+    if (e.shared_in) lines.push("shared_in: " + q(e.shared_in));
     return lines.join("\n") + "\n";
   }
 
@@ -109,7 +117,7 @@
     schema = s;
     var list = document.createElement("datalist");
     list.id = "country-names";
-    s.properties.country.enum.forEach(function (c) { var o = document.createElement("option"); o.value = c; list.appendChild(o); });
+    s.properties.countries.items.enum.forEach(function (c) { var o = document.createElement("option"); o.value = c; list.appendChild(o); });
     form.appendChild(list);
     form.querySelector("#f-country").setAttribute("list", "country-names");
     form.querySelector(".share-actions").hidden = false;

@@ -14,12 +14,45 @@ from ..curriculum import Curriculum
 from .calendar import export_calendars
 
 INDICATOR_FIELDS = [
-    "id", "name", "definition", "computation", "unit", "disaggregation", "data_sources",
-    "frequency", "agreements", "sessions", "themes", "sdg_target", "sources",
+    "id",
+    "name",
+    "definition",
+    "computation",
+    "unit",
+    "disaggregation",
+    "data_sources",
+    "frequency",
+    "agreements",
+    "sessions",
+    "themes",
+    "sdg_target",
+    "sources",
+]
+RUN_FIELDS = [
+    "id",
+    "unit",
+    "title",
+    "status",
+    "month",
+    "start",
+    "end",
+    "language",
+    "seats",
 ]
 POLICY_FIELDS = [
-    "id", "country", "member_status", "region", "year", "title", "measure_type", "wto_areas",
-    "description", "beneficiaries", "status", "source_url", "shared_in",
+    "id",
+    "countries",
+    "member_status",
+    "region",
+    "year",
+    "title",
+    "measure_type",
+    "wto_areas",
+    "description",
+    "beneficiaries",
+    "status",
+    "source_url",
+    "shared_in",
 ]
 
 
@@ -46,6 +79,11 @@ def format_csv(rows: list[dict], fields: list[str]) -> str:
     return out.getvalue()
 
 
+def _by_id(obj) -> str:
+    """Sort key: data files list their records by id, whatever order they were loaded in."""
+    return obj.id
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -53,14 +91,14 @@ def _write(path: Path, text: str) -> None:
 
 def policy_records(cur: Curriculum) -> list[dict]:
     """The policy database as plain records, as published in policies.json."""
-    return [p.model_dump(mode="json") for p in cur.policies.values()]
+    return [p.model_dump(mode="json") for p in sorted(cur.policies.values(), key=_by_id)]
 
 
 def export_indicators(cur: Curriculum, site_dir: Path) -> None:
     """site/data/indicators.json and indicators.csv."""
     if not cur.indicators:
         return
-    rows = [i.model_dump(mode="json") for i in cur.indicators.values()]
+    rows = [i.model_dump(mode="json") for i in sorted(cur.indicators.values(), key=_by_id)]
     _write(site_dir / "data/indicators.json", json.dumps(rows, ensure_ascii=False, indent=1))
     _write(site_dir / "data/indicators.csv", format_csv(rows, INDICATOR_FIELDS))
 
@@ -73,9 +111,20 @@ def export_policies(cur: Curriculum, site_dir: Path) -> None:
     measure_titles = {k: v.title for k, v in cur.measure_types.items()}
     for row in rows:
         row["measure_title"] = measure_titles.get(row["measure_type"], row["measure_type"])
-    _write(site_dir / "data/policies.json",
-           json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
+    _write(
+        site_dir / "data/policies.json", json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    )
     _write(site_dir / "data/policies.csv", format_csv(rows, POLICY_FIELDS))
+
+
+def export_runs(cur: Curriculum, site_dir: Path) -> None:
+    """site/data/runs.json and runs.csv: every course run with its status and dates or month."""
+    if not cur.runs:
+        return
+    runs = sorted(cur.runs.values(), key=lambda r: (r.year, r.first_month, r.id))
+    rows = [r.model_dump(mode="json") for r in runs]
+    _write(site_dir / "data/runs.json", json.dumps(rows, ensure_ascii=False, indent=1))
+    _write(site_dir / "data/runs.csv", format_csv(rows, RUN_FIELDS))
 
 
 def export_schemas(cur: Curriculum, site_dir: Path) -> None:
@@ -86,5 +135,5 @@ def export_schemas(cur: Curriculum, site_dir: Path) -> None:
         _write(site_dir / "data/policy.schema.json", render_schema("policy"))
 
 
-OUTPUTS = [export_indicators, export_policies, export_schemas, export_calendars]
+OUTPUTS = [export_indicators, export_policies, export_runs, export_schemas, export_calendars]
 """Every data output, run after each site build."""

@@ -6,14 +6,15 @@ activity pack gets national/<id>.pdf with exactly the parts it chose.
 
 from __future__ import annotations
 
-import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..curriculum import Curriculum
 from ..model import AGREEMENT_NAMES
-from ..render.agenda import compute_agenda
+from ..render.agenda import compute_agenda, compute_pack_agenda
 from ..render.engine import TEMPLATES, Context, render
+from ..reproducible import source_date
 
 
 @dataclass
@@ -43,16 +44,22 @@ def render_book(cur: Curriculum, book: Book) -> str:
         checklist=checklist, measures=cur.measures if book.tools else None,
         indicators=list(cur.indicators.values()) if book.tools else [],
         terms=sorted(cur.glossary_terms, key=lambda t: t.term.casefold()) if book.glossary else [],
-        agreements=AGREEMENT_NAMES, today=dt.date.today().isoformat(),
+        agreements=AGREEMENT_NAMES, today=source_date(cur.root).date().isoformat(),
     )
 
 
-def write_pdf(html: str, target: Path) -> Path:
-    """Render HTML to a PDF file with WeasyPrint."""
+def write_pdf(html: str, target: Path, root: Path | None = None) -> Path:
+    """Render HTML to a PDF file with WeasyPrint, the same bytes for the same input: the
+    creation and modification dates are the source date (macros/reproducible.py) and
+    the file identifier is a hash of the HTML, never random."""
     from weasyprint import HTML
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=html, base_url=str(TEMPLATES)).write_pdf(target, pdf_variant=None)
+    document = HTML(string=html, base_url=str(TEMPLATES)).render()
+    stamp = source_date(root or Path.cwd()).strftime("%Y-%m-%dT%H:%M:%SZ")
+    document.metadata.created = document.metadata.modified = stamp
+    identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+    document.write_pdf(target, pdf_variant=None, pdf_identifier=identifier)
     return target
 
 
@@ -74,23 +81,26 @@ def books(cur: Curriculum) -> dict[str, Book]:
         chosen = [cur.sessions[s] for s in pack.sessions]
         out[f"national/{nid}.pdf"] = Book(
             pack.title,
-            f"{pack.country}, {pack.start:%d %B %Y} to {pack.end:%d %B %Y}",
+            f"{pack.country}, {pack.period()} ({pack.status})",
             False, chosen, [cur.modules[m] for m in pack.modules], [], tools=False,
             glossary=True, programme=False, notes=pack.local_notes,
-            days=compute_agenda(chosen, prog.agenda.breaks, pack.day_start),
+            days=compute_pack_agenda(pack, cur.sessions, prog.agenda),
         )
     return out
 
 
 def export_pdfs(cur: Curriculum, out_dir: Path) -> list[Path]:
     """Write every PDF into ``out_dir``; return their paths."""
-    return [write_pdf(render_book(cur, book), out_dir / name) for name, book in books(cur).items()]
+    return [
+        write_pdf(render_book(cur, book), out_dir / name, cur.root)
+        for name, book in books(cur).items()
+    ]
 
 
 def main(argv: list[str]) -> int:
-    """``python -m macros.export.pdf PRINT.html OUT.pdf``: one PDF, in a process of its own
-    (the build runs several at once, one per core)."""
-    write_pdf(Path(argv[0]).read_text(encoding="utf-8"), Path(argv[1]))
+    """``python -m macros.export.pdf PRINT.html OUT.pdf ROOT``: one PDF, in a process of its
+    own (the build runs several at once, one per core)."""
+    write_pdf(Path(argv[0]).read_text(encoding="utf-8"), Path(argv[1]), Path(argv[2]))
     return 0
 
 

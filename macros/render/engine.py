@@ -9,12 +9,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import markdown as md_lib
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from markupsafe import Markup
 
 from ..model import AGREEMENT_NAMES
 from ..quizorder import shown_options, shown_prompt
+from ..sanitise import render_safe_markdown
 from ..scoring import is_single_answer
 from . import links
 from .strings import STRINGS
@@ -86,23 +92,21 @@ class Context:
 
 
 def trusted_markdown(text: str) -> Markup:
-    """Curriculum Markdown (reviewed in pull requests) passed through unescaped."""
+    """Text placed into a page as it is: HTML of our own partials, or curriculum Markdown
+    that ``sanitise.check_markup`` has passed (every build checks the curriculum first, so
+    no Markdown field that the sanitiser would change reaches a page)."""
     return Markup(text)
 
 
-@lru_cache(maxsize=4096)
-def _block_html(text: str) -> str:
-    return md_lib.markdown(text, extensions=["attr_list", "tables", "admonition", "md_in_html"])
-
-
 def markdown_block(text: str) -> Markup:
-    """Trusted curriculum Markdown rendered to block HTML (paragraphs, lists, tables)."""
-    return Markup(_block_html(text))
+    """Curriculum Markdown rendered to block HTML (paragraphs, lists, tables), sanitised."""
+    return Markup(render_safe_markdown(text))
 
 
 def oneline(text: str) -> str:
-    """Collapse whitespace, for attributes and table cells."""
-    return re.sub(r"\s+", " ", str(text)).strip()
+    """Plain text with its whitespace collapsed, for attributes and table cells; returned
+    as plain ``str`` so that autoescape always escapes it, even if handed Markup."""
+    return re.sub(r"\s+", " ", str.__str__(text)).strip()
 
 
 def minutes(value: int) -> str:
@@ -151,4 +155,3 @@ def environment() -> Environment:
 def render(template: str, ctx: Context, **values) -> str:
     """Render one partial with the page context."""
     return environment().get_template(template).render(ctx=ctx, **values)
-

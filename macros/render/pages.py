@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..curriculum import Curriculum
 from . import components as c
+from . import delegates as dl
 from . import elearning as el
 from . import participants as pa
 from . import tools as t
@@ -62,6 +63,12 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
         pages[f"sessions/{sid}.md"] = _page(
             f"Session {session.number}: {session.title}", c.render_session, sid
         )
+    if cur.programme.delegates:
+        pages["delegates/index.md"] = _page(cur.programme.delegates.title, dl.render_delegates)
+    for sid, session in cur.delegate_sessions.items():
+        pages[f"sessions/{sid}.md"] = _page(
+            f"Delegates' course: {session.title}", dl.render_delegate_session, sid
+        )
     if cur.glossary:
         pages["glossary.md"] = _page("Glossary", c.render_glossary)
     if cur.modules:
@@ -100,7 +107,7 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
         pages["policies/share.md"] = _page("Share a policy", pa.render_share_form)
         for pid in cur.policies:
             pages[f"policies/{pid}.md"] = _page(f"Policy: {pid}", pa.render_policy, pid, search=False)
-        for country in sorted({p.country for p in cur.policies.values()}):
+        for country in pa.list_countries(cur):
             pages[f"policies/countries/{slugify(country)}.md"] = _page(
                 f"Policies: {country}", pa.render_country, slugify(country), search=False,
             )
@@ -124,14 +131,19 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
     return pages
 
 
-def build_nav(cur: Curriculum, edition: str = "learner", docs: frozenset[str] = frozenset()) -> list:
+def build_nav(cur: Curriculum, edition: str = "learner", docs: frozenset[str] = frozenset(),
+              trainer_pages: list[str] | None = None) -> list:
     """The site navigation of one edition; policy and country pages stay out so it does
-    not grow.  ``docs`` names the hand-written pages this edition has."""
+    not grow.  ``docs`` names the hand-written pages this edition has, ``trainer_pages``
+    those of them that are for trainers only (listed under "For trainers")."""
     nav: list = [{"Home": "index.md"}, {"Programme": _programme_nav(cur)}]
     nav.append(
         {"2-day course": ["agenda.md", "sessions/index.md"]
          + [f"sessions/{sid}.md" for sid in cur.sessions]}
     )
+    if cur.programme.delegates:
+        nav.append({"Course for delegates": ["delegates/index.md"]
+                    + [f"sessions/{sid}.md" for sid in cur.delegate_sessions]})
     if cur.modules:
         elearning: list = ["elearning/index.md"]
         for mid, module in cur.modules.items():
@@ -171,7 +183,7 @@ def build_nav(cur: Curriculum, edition: str = "learner", docs: frozenset[str] = 
     more.append("downloads.md")
     nav.append({"More": more})
     if edition == "trainer":
-        trainers = [src for src in ("contributing/index.md", "benchmark.md") if src in docs]
+        trainers = list(trainer_pages or [])
         if cur.quizzes:
             trainers += ["trainers/alignment.md", "trainers/lms.md"]
         if trainers:

@@ -1,1 +1,66 @@
-"use strict";(()=>{function c(s,n){parent.postMessage(s,n||"*")}function d(...s){return s.reduce((n,e)=>n.then(()=>new Promise(r=>{let t=document.createElement("script");t.src=e,t.onload=r,document.body.appendChild(t)})),Promise.resolve())}var o=class extends EventTarget{constructor(e){super();this.url=e;this.m=e=>{e.source===this.w&&(this.dispatchEvent(new MessageEvent("message",{data:e.data})),this.onmessage&&this.onmessage(e))};this.e=(e,r,t,i,m)=>{if(r===`${this.url}`){let a=new ErrorEvent("error",{message:e,filename:r,lineno:t,colno:i,error:m});this.dispatchEvent(a),this.onerror&&this.onerror(a)}};let r=document.createElement("iframe");r.hidden=!0,document.body.appendChild(this.iframe=r),this.w.document.open(),this.w.document.write(`<html><body><script>postMessage=${c};importScripts=${d};addEventListener("error",({error})=>{parent.dispatchEvent(new ErrorEvent("error",{filename:"${e}",error}))})<\/script><script src=${e}?${+Date.now()}><\/script></body></html>`),this.w.document.close(),onmessage=this.m,onerror=this.e,this.r=new Promise((t,i)=>{this.w.onload=t,this.w.onerror=i})}terminate(){this.iframe.remove(),onmessage=onerror=null}postMessage(e){this.r.catch().then(()=>{this.w.dispatchEvent(new MessageEvent("message",structuredClone({data:e})))})}get w(){return this.iframe.contentWindow}};window.IFrameWorker=o;location.protocol==="file:"&&(window.Worker=o);})();
+// iframe-worker shim (npm iframe-worker, MIT licence, see iframe-worker-LICENSE.txt),
+// changed so that it runs under the site's Content-Security-Policy, which forbids inline
+// scripts: the frame's set-up code is the file iframe-worker-inner.js beside this one
+// instead of an inline <script>.  From file:// it stands in for Web Workers, so that
+// Material's search works in the offline bundle.
+"use strict";
+(() => {
+  var inner = new URL("iframe-worker-inner.js", document.currentScript.src).href;
+  var IFrameWorker = class extends EventTarget {
+    constructor(url) {
+      super();
+      this.url = url;
+      this.m = (ev) => {
+        if (ev.source === this.w) {
+          this.dispatchEvent(new MessageEvent("message", { data: ev.data }));
+          if (this.onmessage) this.onmessage(ev);
+        }
+      };
+      this.e = (message, filename, lineno, colno, error) => {
+        if (filename === `${this.url}`) {
+          var ev = new ErrorEvent("error", { message, filename, lineno, colno, error });
+          this.dispatchEvent(ev);
+          if (this.onerror) this.onerror(ev);
+        }
+      };
+      var frame = document.createElement("iframe");
+      frame.hidden = true;
+      document.body.appendChild((this.iframe = frame));
+      var doc = this.w.document;
+      doc.open();
+      doc.write("<html><body></body></html>");
+      doc.close();
+      // The set-up script first, then the worker script, each loaded in turn.
+      var setup = doc.createElement("script");
+      setup.src = inner;
+      setup.setAttribute("data-worker", `${url}`);
+      this.r = new Promise((resolve, reject) => {
+        setup.onload = () => {
+          var worker = doc.createElement("script");
+          worker.src = `${url}?${+Date.now()}`;
+          worker.onload = resolve;
+          worker.onerror = reject;
+          doc.body.appendChild(worker);
+        };
+        setup.onerror = reject;
+      });
+      doc.body.appendChild(setup);
+      onmessage = this.m;
+      onerror = this.e;
+    }
+    terminate() {
+      this.iframe.remove();
+      onmessage = onerror = null;
+    }
+    postMessage(data) {
+      this.r.catch().then(() => {
+        this.w.dispatchEvent(new MessageEvent("message", structuredClone({ data })));
+      });
+    }
+    get w() {
+      return this.iframe.contentWindow;
+    }
+  };
+  window.IFrameWorker = IFrameWorker;
+  if (location.protocol === "file:") window.Worker = IFrameWorker;
+})();

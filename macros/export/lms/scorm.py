@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ...curriculum import Curriculum
 from ...model import Module
+from ...reproducible import write_zip
 from ...scoring import counted_quizzes
 from .banks import module_quiz_ids, pass_mark
 
@@ -204,11 +205,10 @@ def write_scorm_packages(
     cur: Curriculum, offline_site: Path, lms_dir: Path, epoch: int
 ) -> list[Path]:
     """One SCORM 1.2 zip per e-learning module, from the built offline edition."""
-    from ...build import write_zip
-
     written = []
     for mid in cur.modules:
         with tempfile.TemporaryDirectory() as tmp:
-            package_folder(cur, mid, offline_site, Path(tmp))
-            written.append(write_zip(lms_dir / package_name(mid), Path(tmp), "", epoch))
+            listed = package_folder(cur, mid, offline_site, Path(tmp))
+            files = [(name, Path(tmp) / name) for name in [*listed, "imsmanifest.xml"]]
+            written.append(write_zip(lms_dir / package_name(mid), files, epoch))
     return written
