@@ -8,7 +8,8 @@ when every step succeeds.
    did not change since the last build is not rebuilt, nor is a PDF whose print HTML did
    not change;
 3. **outputs**: from the curriculum, whatever engine ran: data files, calendars, PDFs,
-   the offline zip, the final HTML checks (no request to another host).
+   the offline zip, the trainer edition's LMS files (question banks, and SCORM packages
+   made from the offline pages), the final HTML checks (no request to another host).
 
 A failure at any step, or Ctrl-C, leaves the last good site/ untouched.
 """
