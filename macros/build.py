@@ -8,7 +8,8 @@ when every step succeeds.
    did not change since the last build is not rebuilt, nor is a PDF whose print HTML did
    not change;
 3. **outputs**: from the curriculum, whatever engine ran: data files, calendars, PDFs,
-   the offline zip, the final HTML checks (no request to another host).
+   the offline zip, the trainer edition's LMS files (question banks, and SCORM packages
+   made from the offline pages), the final HTML checks (no request to another host).
 
 A failure at any step, or Ctrl-C, leaves the last good site/ untouched.
 """
@@ -32,6 +33,8 @@ from pathlib import Path
 from .curriculum import Curriculum, load_curriculum
 from .engines import ENGINES, engine_name, engine_version
 from .errors import BuildFailed, CurriculumError
+from .export.lms.files import LMS_FOLDER, write_question_banks
+from .export.lms.scorm import write_scorm_packages
 from .render.tree import RenderedTree, default_build_dir, render_all
 from .reproducible import source_date_epoch, write_zip
 
@@ -217,6 +220,7 @@ def _build_into(root: Path, stage: Path, *, with_pdf: bool, with_offline: bool,
     copy_site(outputs["trainer"], stage / "trainer")
     for folder in (stage, stage / "trainer"):
         write_data(cur, folder)
+    write_question_banks(cur, stage / "trainer" / LMS_FOLDER)
     for name, trainer_only, target, _ in jobs:
         where = stage / "trainer" / "downloads" if trainer_only else stage / "downloads"
         (where / name).parent.mkdir(parents=True, exist_ok=True)
@@ -232,6 +236,7 @@ def _build_into(root: Path, stage: Path, *, with_pdf: bool, with_offline: bool,
                     shutil.copyfile(target, offline / "downloads" / name)
             finish_pages(offline)
             zip_folder(stage / "downloads" / "offline-site.zip", offline, OFFLINE_FOLDER, epoch)
+            write_scorm_packages(cur, offline, stage / "trainer" / LMS_FOLDER, epoch)
     finish_pages(stage)
     _timed(steps, "outputs", started)
 

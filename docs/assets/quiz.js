@@ -104,7 +104,9 @@
     if (form.hasAttribute("data-draw")) draw(form, stored && stored.q);
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
-      save(key, grade(form));
+      var result = grade(form);
+      save(key, result);
+      form.dispatchEvent(new CustomEvent("quiz:scored", { detail: { quiz: form.getAttribute("data-quiz"), score: result.s, total: result.t, passed: result.p } }));
       progress();
       var out = form.querySelector(".quiz-result");
       out.focus();

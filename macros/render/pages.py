@@ -21,6 +21,7 @@ from . import tools as t
 from . import trainers as tr
 from .engine import Context
 from .links import slugify
+from .lms import render_lms_page
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,9 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
         pages["trainers/alignment.md"] = _page(
             "Objectives and questions", tr.render_alignment, search=False, editions=TRAINER_ONLY
         )
+        pages["trainers/lms.md"] = _page(
+            "Using the course in an LMS", render_lms_page, search=False, editions=TRAINER_ONLY
+        )
     return pages
 
 
@@ -181,7 +185,7 @@ def build_nav(cur: Curriculum, edition: str = "learner", docs: frozenset[str] = 
     if edition == "trainer":
         trainers = list(trainer_pages or [])
         if cur.quizzes:
-            trainers.append("trainers/alignment.md")
+            trainers += ["trainers/alignment.md", "trainers/lms.md"]
         if trainers:
             nav.append({"For trainers": trainers})
     return nav
