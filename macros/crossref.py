@@ -186,6 +186,9 @@ def check_curriculum(cur: Curriculum) -> tuple[list[Problem], list[Problem]]:
         _objective_warning(cur, oid, owner) for oid, owner in objective_owner.items()
         if oid not in assessed
     ]
+    found, unused = check_handouts(cur)
+    problems += found
+    warnings += unused
 
     measure_ids = set(cur.measure_types)
     for cid, chapter in cur.chapters.items():
@@ -281,3 +284,41 @@ def _objective_warning(cur: Curriculum, oid: str, file: str) -> Problem:
                     )
     return Problem(file, 1, 1, "", f"objective '{oid}' is not assessed by any quiz question.",
                    warning=True)
+
+
+def check_handouts(cur: Curriculum) -> tuple[list[Problem], list[Problem]]:
+    """Handouts named by activities exist, belong to a known session and are used somewhere;
+    a session has at most one action-note prompt."""
+    problems: list[Problem] = []
+    used: set[str] = set()
+    for sid, session in cur.sessions.items():
+        doc = cur.document("session", sid)
+        prompts = 0
+        for i, activity in enumerate(session.activities):
+            for j, hid in enumerate(activity.handouts):
+                used.add(hid)
+                if hid not in cur.handouts:
+                    problems.append(
+                        _unknown(doc, ("activities", i, "handouts", j), "handout", hid,
+                                 cur.handouts)
+                    )
+            if activity.action_note:
+                prompts += 1
+                if prompts > 1:
+                    problems.append(doc.problem(
+                        ("activities", i, "action_note"),
+                        "only one activity per session can have an action_note. Merge the "
+                        "prompts into one.",
+                    ))
+    warnings = []
+    for hid, handout in cur.handouts.items():
+        doc = cur.document("handout", hid)
+        if handout.session not in cur.sessions:
+            problems.append(_unknown(doc, ("session",), "session", handout.session, cur.sessions))
+        elif hid not in used:
+            warnings.append(doc.problem(
+                ("id",), f"handout '{hid}' is not used by any activity. Add it to the "
+                f"'handouts' of an activity in curriculum/sessions/{handout.session}.yml.",
+                warning=True,
+            ))
+    return problems, warnings

@@ -28,6 +28,7 @@ FOLDERS: dict[str, str] = {
     "curriculum/policies": "policy",
     "curriculum/runs": "run",
     "curriculum/national": "national",
+    "curriculum/handouts": "handout",
     "quizzes": "quiz",
 }
 """Folders with one object per file, the file named by the object's id."""
@@ -49,6 +50,7 @@ class Curriculum:
     policies: dict[str, m.Policy] = field(default_factory=dict)
     runs: dict[str, m.Run] = field(default_factory=dict)
     national: dict[str, m.NationalActivity] = field(default_factory=dict)
+    handouts: dict[str, m.Handout] = field(default_factory=dict)
     glossary: m.Glossary | None = None
     checklist: m.Checklist | None = None
     measures: m.Measures | None = None
@@ -133,6 +135,7 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
     plural = {
         "session": "sessions", "quiz": "quizzes", "module": "modules", "chapter": "chapters",
         "indicator": "indicators", "policy": "policies", "run": "runs", "national": "national",
+        "handout": "handouts",
     }
     for (kind, ident), obj in objects.items():
         if kind in plural:

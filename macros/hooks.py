@@ -59,7 +59,7 @@ def on_serve(server, config, builder):
 def on_files(files: Files, config) -> Files:
     """Add one virtual page per curriculum object."""
     cur = get_curriculum(_root(config))
-    for src, page in generated_pages(cur).items():
+    for src, page in generated_pages(cur, edition(config)).items():
         existing = files.get_file_from_path(src)
         if existing is not None:
             files.remove(existing)

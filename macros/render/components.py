@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..curriculum import Curriculum
 from ..model import GlossaryTerm, Quiz
+from .action_note import render_note_form
 from .agenda import compute_agenda
 from .engine import Context, render
 from .links import teaches_src
@@ -75,7 +76,8 @@ def render_session(cur: Curriculum, ctx: Context, sid: str) -> str:
         previous=cur.sessions[ids[pos - 1]] if pos > 0 else None,
         next=cur.sessions[ids[pos + 1]] if pos + 1 < len(ids) else None,
         chapters=[c for c in cur.chapters.values() if sid in c.sessions],
-        has=_available_tools(cur),
+        has=_available_tools(cur), handouts=cur.handouts,
+        note_form=render_note_form(cur, ctx, sid),
     )
 
 

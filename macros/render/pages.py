@@ -13,8 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..curriculum import Curriculum
+from . import action_note as an
 from . import components as c
 from . import elearning as el
+from . import handouts as ho
 from . import participants as pa
 from . import tools as t
 from . import trainers as tr
@@ -44,8 +46,8 @@ def _page(title: str, render: Callable[..., str], *args: str, search: bool = Tru
     return Generated(title, render, tuple(args), search)
 
 
-def generated_pages(cur: Curriculum) -> dict[str, Generated]:
-    """Source path -> what renders it, for every generated page."""
+def generated_pages(cur: Curriculum, edition: str = "learner") -> dict[str, Generated]:
+    """Source path -> what renders it, for every generated page of an edition."""
     pages: dict[str, Generated] = {
         "programme/index.md": _page(cur.programme.title, c.render_programme),
         "agenda.md": _page("Agenda of the 2-day course", c.render_agenda),
@@ -55,6 +57,13 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
         pages[f"sessions/{sid}.md"] = _page(
             f"Session {session.number}: {session.title}", c.render_session, sid
         )
+    if an.note_sessions(cur):
+        pages[an.NOTE_SRC] = _page("My action note", an.render_note_page, search=False)
+    if edition == "trainer" and cur.handouts:  # handouts never reach the learner site
+        pages["trainers/handouts/index.md"] = _page("Handouts and rubrics",
+                                                   ho.render_handout_index)
+        for hid, handout in cur.handouts.items():
+            pages[ho.handout_src(hid)] = _page(handout.title, ho.render_handout, hid)
     if cur.glossary:
         pages["glossary.md"] = _page("Glossary", c.render_glossary)
     if cur.modules:
@@ -119,7 +128,9 @@ def build_nav(cur: Curriculum, edition: str = "learner", docs: frozenset[str] = 
     nav: list = [{"Home": "index.md"}, {"Programme": _programme_nav(cur)}]
     nav.append(
         {"2-day course": ["agenda.md", "sessions/index.md"]
-         + [f"sessions/{sid}.md" for sid in cur.sessions]}
+         + [f"sessions/{sid}.md" for sid in cur.sessions]
+         + ([an.NOTE_SRC] if an.note_sessions(cur) else [])
+         + (["trainers/handouts/index.md"] if edition == "trainer" and cur.handouts else [])}
     )
     if cur.modules:
         elearning: list = ["elearning/index.md"]
