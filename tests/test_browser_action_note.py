@@ -76,7 +76,7 @@ def test_action_note_gathers_two_sessions_and_prints_alone(page, base_url, tmp_p
     assert len(pdf.pages) == 1, "the note prints on one A4 page"
     width, height = (float(v) for v in pdf.pages[0].mediabox[2:])
     assert abs(width - 595) < 3 and abs(height - 842) < 3
-    text = pdf.pages[0].extract_text()
+    text = " ".join(pdf.pages[0].extract_text().split())
     assert "A. Participant" in text and "Cabo Verde" in text
     assert "Customs publishes trade by firm" in text
     assert page.outside == []

@@ -129,8 +129,7 @@ def build_nav(cur: Curriculum, edition: str = "learner", docs: frozenset[str] = 
     nav.append(
         {"2-day course": ["agenda.md", "sessions/index.md"]
          + [f"sessions/{sid}.md" for sid in cur.sessions]
-         + ([an.NOTE_SRC] if an.note_sessions(cur) else [])
-         + (["trainers/handouts/index.md"] if edition == "trainer" and cur.handouts else [])}
+         + ([an.NOTE_SRC] if an.note_sessions(cur) else [])}
     )
     if cur.modules:
         elearning: list = ["elearning/index.md"]
