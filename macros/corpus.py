@@ -27,6 +27,7 @@ class Curriculum:
     policies: dict[str, m.Policy] = field(default_factory=dict)
     runs: dict[str, m.Run] = field(default_factory=dict)
     national: dict[str, m.NationalActivity] = field(default_factory=dict)
+    handouts: dict[str, m.Handout] = field(default_factory=dict)
     glossary: m.Glossary | None = None
     checklist: m.Checklist | None = None
     measures: m.Measures | None = None

@@ -453,6 +453,49 @@ def check_national(cur: Curriculum) -> list[Problem]:
     return out
 
 
+def check_handouts(cur: Curriculum) -> list[Problem]:
+    """Handouts named by activities exist and belong to a known session; a session has at
+    most one action-note prompt."""
+    problems: list[Problem] = []
+    for sid, session in cur.sessions.items():
+        doc = cur.document("session", sid)
+        prompts = 0
+        for i, activity in enumerate(session.activities):
+            for j, hid in enumerate(activity.handouts):
+                if hid not in cur.handouts:
+                    problems.append(
+                        unknown(doc, ("activities", i, "handouts", j), "handout", hid,
+                                 cur.handouts)
+                    )
+            if activity.action_note:
+                prompts += 1
+                if prompts > 1:
+                    problems.append(doc.problem(
+                        ("activities", i, "action_note"),
+                        "only one activity per session can have an action_note. Merge the "
+                        "prompts into one.",
+                    ))
+    for hid, handout in cur.handouts.items():
+        if handout.session not in cur.sessions:
+            doc = cur.document("handout", hid)
+            problems.append(unknown(doc, ("session",), "session", handout.session, cur.sessions))
+    return problems
+
+
+def check_unused_handouts(cur: Curriculum) -> list[Problem]:
+    """Warnings: handouts that no activity names."""
+    used = {h for s in cur.sessions.values() for a in s.activities for h in a.handouts}
+    return [
+        cur.document("handout", hid).problem(
+            ("id",), f"handout '{hid}' is not used by any activity. Add it to the "
+            f"'handouts' of an activity in curriculum/sessions/{handout.session}.yml.",
+            warning=True,
+        )
+        for hid, handout in cur.handouts.items()
+        if hid not in used and handout.session in cur.sessions
+    ]
+
+
 CHECKERS: list[Checker] = [
     check_all_images,
     check_order,
@@ -471,5 +514,6 @@ CHECKERS: list[Checker] = [
     check_runs,
     check_national,
     check_programme,
+    check_handouts,
 ]
 """Every cross-file checker, run in this order on a loaded curriculum."""

@@ -7,7 +7,7 @@ from typing import Any
 
 from . import model as m
 from .crossref import CHECKERS as CROSS_FILE_CHECKS
-from .crossref import check_objectives_assessed
+from .crossref import check_objectives_assessed, check_unused_handouts
 from .corpus import Curriculum
 from .errors import CurriculumError, Problem
 from .loader import Document, LoadFailed, load_file
@@ -35,6 +35,7 @@ FOLDERS: dict[str, str] = {
     "curriculum/policies": "policy",
     "curriculum/runs": "run",
     "curriculum/national": "national",
+    "curriculum/handouts": "handout",
     "quizzes": "quiz",
 }
 """Folders with one object per file, the file named by the object's id."""
@@ -176,6 +177,7 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
         "policy": "policies",
         "run": "runs",
         "national": "national",
+        "handout": "handouts",
     }
     for (kind, ident), obj in objects.items():
         if kind in plural:
@@ -199,7 +201,7 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
     for check in (*CONTENT_RULES, check_markup, *CROSS_FILE_CHECKS, check_source_hosts,
                   check_bank):
         problems.extend(check(cur))
-    cur.warnings = check_objectives_assessed(cur)
+    cur.warnings = check_objectives_assessed(cur) + check_unused_handouts(cur)
     if problems and strict:
         raise CurriculumError(problems)
     return cur

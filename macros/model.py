@@ -142,6 +142,17 @@ class Activity(Strict):
     materials: list[Text] = Field(
         default_factory=list, description="What the trainer prepares (handouts, slides...)."
     )
+    handouts: list[Id] = Field(
+        default_factory=list,
+        description="Ids of handouts or rubrics in curriculum/handouts/ that the activity uses; "
+        "the trainer edition links to them.",
+    )
+    action_note: Text | None = Field(
+        default=None,
+        description="What participants write in their take-home action note after this "
+        "activity (one prompt); the session page then shows the note's form. At most one "
+        "activity per session.",
+    )
 
 
 ToolId = Literal["guidebook", "indicators", "checklist", "measures", "policies"]
@@ -878,6 +889,59 @@ class NationalActivity(Strict):
         return str(self.when)
 
 
+# ---------------------------------------------------------------- trainer materials
+
+
+class RubricLevel(Strict):
+    """One level of a rubric criterion."""
+
+    level: Text = Field(description="Name of the level, e.g. Not yet, Meets, Strong.")
+    descriptor: Text = Field(description="What a product at this level looks like.")
+
+
+class RubricCriterion(Strict):
+    """A criterion of a scoring rubric, with a descriptor per level."""
+
+    criterion: Text = Field(description="What is judged, in a few words.")
+    levels: list[RubricLevel] = Field(
+        min_length=2, description="The levels, lowest first; the same names in every criterion."
+    )
+
+
+class Handout(Strict):
+    """A handout or scoring rubric for an activity (curriculum/handouts/<id>.yml).
+
+    Shown in the trainer edition and the trainer guide only, never to participants online.
+    """
+
+    id: Id = Field(description="Handout id, equal to the file name (e.g. s3-three-roles).")
+    title: Text = Field(description="Title printed at the top of the handout.")
+    session: Id = Field(description="Id of the session it is used in (s1 ... s8).")
+    kind: Literal["handout", "rubric"] = Field(
+        default="handout", description="handout (cards, case, template) or rubric (scoring)."
+    )
+    purpose: Text = Field(description="What the handout is for and how the trainer uses it.")
+    body: Text = Field(description="The handout itself, in Markdown, ready to print or share.")
+    criteria: list[RubricCriterion] = Field(
+        default_factory=list, description="For rubrics: the criteria, each with its levels."
+    )
+    sources: Sources = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _rubric(self) -> Handout:
+        if self.kind == "rubric" and not self.criteria:
+            raise ValueError("a rubric needs 'criteria', each with its levels")
+        if self.kind != "rubric" and self.criteria:
+            raise ValueError("only a rubric has 'criteria'; set 'kind: rubric' or remove them")
+        names = [[lv.level for lv in c.levels] for c in self.criteria]
+        if any(n != names[0] for n in names):
+            raise ValueError(
+                "every criterion needs the same levels in the same order "
+                f"({', '.join(names[0])}), so the rubric prints as one table"
+            )
+        return self
+
+
 KINDS: dict[str, type[Strict]] = {
     "programme": Programme,
     "session": Session,
@@ -893,5 +957,6 @@ KINDS: dict[str, type[Strict]] = {
     "briefing": Briefing,
     "national": NationalActivity,
     "source_hosts": SourceHosts,
+    "handout": Handout,
 }
 """Every YAML kind, by name; the JSON Schemas and the contributor guide follow this list."""

@@ -1,7 +1,8 @@
 """PDFs made with WeasyPrint from print-specific HTML of the model (not from site pages).
 
-participant-handbook.pdf and trainer-guide.pdf hold the whole course; each national
-activity pack gets national/<id>.pdf with exactly the parts it chose.
+participant-handbook.pdf and trainer-guide.pdf hold the whole course (the trainer guide
+also every handout and rubric); each national activity pack gets national/<id>.pdf with
+exactly the parts it chose.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from ..curriculum import Curriculum
 from ..model import AGREEMENT_NAMES
 from ..render.agenda import compute_agenda, compute_pack_agenda
+from ..render.handouts import order_handouts
 from ..render.engine import TEMPLATES, Context, render
 from ..reproducible import source_date
 
@@ -32,6 +34,7 @@ class Book:
     programme: bool = True
     notes: str = ""
     days: dict = field(default_factory=dict)
+    handouts: list = field(default_factory=list)
 
 
 def render_book(cur: Curriculum, book: Book) -> str:
@@ -75,7 +78,8 @@ def books(cur: Curriculum) -> dict[str, Book]:
             chapters, days=days),
         "trainer-guide.pdf": Book(
             "WTO Trade and Gender Training", "Trainer guide: with trainer notes, timings and "
-            "answer keys", True, sessions, [], chapters, days=days),
+            "answer keys", True, sessions, [], chapters, days=days,
+            handouts=order_handouts(cur)),
     }
     for nid, pack in cur.national.items():
         chosen = [cur.sessions[s] for s in pack.sessions]

@@ -14,6 +14,7 @@ from ..curriculum import Curriculum
 from ..model import GlossaryTerm, Quiz
 from ..quizorder import shown_options, shown_prompt
 from ..scoring import is_single_answer
+from .action_note import render_note_form
 from .agenda import compute_agenda
 from .engine import Context, render
 from .links import teaches_src
@@ -77,7 +78,8 @@ def render_session(cur: Curriculum, ctx: Context, sid: str) -> str:
         previous=cur.sessions[ids[pos - 1]] if pos > 0 else None,
         next=cur.sessions[ids[pos + 1]] if pos + 1 < len(ids) else None,
         chapters=[c for c in cur.chapters.values() if sid in c.sessions],
-        has=_available_tools(cur),
+        has=_available_tools(cur), handouts=cur.handouts,
+        note_form=render_note_form(cur, ctx, sid),
     )
 
 

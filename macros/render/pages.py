@@ -13,9 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..curriculum import Curriculum
+from . import action_note as an
 from . import components as c
 from . import delegates as dl
 from . import elearning as el
+from . import handouts as ho
 from . import participants as pa
 from . import tools as t
 from . import trainers as tr
@@ -53,7 +55,7 @@ TRAINER_ONLY = ("trainer",)
 
 
 def generated_pages(cur: Curriculum) -> dict[str, Generated]:
-    """Source path -> what renders it, for every generated page."""
+    """Source path -> what renders it, for every generated page (each says its editions)."""
     pages: dict[str, Generated] = {
         "programme/index.md": _page(cur.programme.title, c.render_programme),
         "agenda.md": _page("Agenda of the 2-day course", c.render_agenda),
@@ -69,6 +71,16 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
         pages[f"sessions/{sid}.md"] = _page(
             f"Delegates' course: {session.title}", dl.render_delegate_session, sid
         )
+    if an.note_sessions(cur):
+        pages[an.NOTE_SRC] = _page("My action note", an.render_note_page, search=False)
+    if cur.handouts:  # handouts never reach the learner site
+        pages["trainers/handouts/index.md"] = _page(
+            "Handouts and rubrics", ho.render_handout_index, editions=TRAINER_ONLY
+        )
+        for hid, handout in cur.handouts.items():
+            pages[ho.handout_src(hid)] = _page(
+                handout.title, ho.render_handout, hid, search=False, editions=TRAINER_ONLY
+            )
     if cur.glossary:
         pages["glossary.md"] = _page("Glossary", c.render_glossary)
     if cur.modules:
@@ -139,7 +151,8 @@ def build_nav(cur: Curriculum, edition: str = "learner", docs: frozenset[str] = 
     nav: list = [{"Home": "index.md"}, {"Programme": _programme_nav(cur)}]
     nav.append(
         {"2-day course": ["agenda.md", "sessions/index.md"]
-         + [f"sessions/{sid}.md" for sid in cur.sessions]}
+         + [f"sessions/{sid}.md" for sid in cur.sessions]
+         + ([an.NOTE_SRC] if an.note_sessions(cur) else [])}
     )
     if cur.programme.delegates:
         nav.append({"Course for delegates": ["delegates/index.md"]
@@ -186,6 +199,8 @@ def build_nav(cur: Curriculum, edition: str = "learner", docs: frozenset[str] = 
         trainers = list(trainer_pages or [])
         if cur.quizzes:
             trainers += ["trainers/alignment.md", "trainers/lms.md"]
+        if cur.handouts:
+            trainers.append("trainers/handouts/index.md")
         if trainers:
             nav.append({"For trainers": trainers})
     return nav

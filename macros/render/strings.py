@@ -34,4 +34,28 @@ STRINGS: dict[str, str] = {
     "duration": "Duration",
     "tools": "Policy tools used in this session",
     "indicators": "Indicators for this session",
+    "handouts": "Handouts",
+    "action_note": "My action note",
+    "an_does": "What my country does",
+    "an_does_hint": "A law, programme, procedure or data series in place today.",
+    "an_gap": "The gap",
+    "an_gap_hint": "What it misses for women, and how you know (or what data would tell you).",
+    "an_option": "An option",
+    "an_option_hint": "One change your ministry could propose, and the agency that would run it.",
+    "an_indicator": "An indicator",
+    "an_indicator_hint": "How you would see the change, with its data source.",
+    "an_kept": "What you write here stays in this browser on this device: nothing is sent "
+    "anywhere. It is saved as you type and gathered on one page, ready to print.",
+    "an_saved": "Saved in this browser.",
+    "an_unsaved": "Not saved: this browser does not allow the course to keep data. Copy your "
+    "text before you leave the page.",
+    "an_nojs_form": "Saving needs JavaScript, which is off in this browser: write your answers "
+    "on paper or print the action note page and fill it in by hand.",
+    "an_see_all": "See and print my whole action note",
+    "an_name": "Name",
+    "an_country": "Country",
+    "an_session": "Session",
+    "an_print": "Print or save as PDF",
+    "an_clear": "Clear my note",
+    "an_clear_confirm": "Delete everything in your action note on this device?",
 }
