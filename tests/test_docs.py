@@ -46,16 +46,17 @@ def find_yaml_examples(markdown: str) -> list[Example]:
 
 
 def check_example(example: Example, file: str) -> list[str]:
-    """What is wrong with one example, as check lines placed in the guide itself."""
-    name = f"{file} (example at line {example.line})"
+    """What is wrong with one example, as check lines placed on the guide's own lines."""
+    # A name that is no file: the markup check then places problems by the YAML marks.
+    name = "<example>"
     try:
         doc = load_text(example.text, name)
     except LoadFailed as failed:
-        return [failed.problem.format()]
+        return [_in_guide(failed.problem, example, file).format()]
     if example.kind is None:
         return []
     if example.kind not in KINDS:
-        return [f"{name}: '# kind: {example.kind}' names no kind; use one of {', '.join(KINDS)}"]
+        return [f"{file}:{example.line}:1: '# kind: {example.kind}' names no kind of the model"]
     obj, problems = validate_document(doc, KINDS[example.kind])
     if obj is not None:
         problems = check_document_markup(obj, doc, ROOT)
@@ -128,7 +129,16 @@ def test_a_stale_example_fails_on_its_line():
     stale = Example(10, "# kind: quiz\nid: q\ntitle: Q\npass_mark: 70\nquestions: []\n", "quiz")
     found = check_example(stale, "guide.md")
     assert any(p.startswith("guide.md:13:1: pass_mark: unknown field 'pass_mark'") for p in found)
-    assert check_example(Example(1, "id: [", None), "guide.md")
+    assert check_example(Example(1, "id: [", None), "guide.md")[0].startswith("guide.md:1:")
+    raw = Example(
+        1,
+        "# kind: glossary\nterms:\n  - id: t\n    term: <i>t</i>\n    definition: D\n",
+        "glossary",
+    )
+    assert check_example(raw, "guide.md") == [
+        "guide.md:4:11: terms[1].term: the markup '<i' is not allowed in this plain-text field; "
+        "remove it (write 'less than' with a space after '<')."
+    ]
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
