@@ -13,11 +13,11 @@ import markdown as md_lib
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from ..i18n.ui import T, format_date, gettext, offline_zip_name
 from ..model import AGREEMENT_NAMES
 from ..quizorder import shown_options, shown_prompt
 from ..scoring import is_single_answer
 from . import links
-from .strings import STRINGS
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -141,7 +141,10 @@ def environment() -> Environment:
     env.filters["oneline"] = oneline
     env.filters["minutes"] = minutes
     env.globals["AGREEMENTS"] = AGREEMENT_NAMES
-    env.globals["T"] = STRINGS
+    env.globals["T"] = T  # interface strings in the language being rendered
+    env.globals["_"] = gettext
+    env.filters["format_date"] = format_date
+    env.globals["offline_zip"] = offline_zip_name
     env.globals["shown_options"] = shown_options
     env.globals["shown_prompt"] = shown_prompt
     env.globals["is_single_answer"] = is_single_answer
