@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..curriculum import Curriculum
-from ..model import AGREEMENT_NAMES
+from ..i18n.ui import AGREEMENTS, format_date
+from ..i18n.ui import gettext as _
 from ..render.agenda import compute_agenda
 from ..render.engine import TEMPLATES, Context, render
 
@@ -43,7 +44,7 @@ def render_book(cur: Curriculum, book: Book) -> str:
         checklist=checklist, measures=cur.measures if book.tools else None,
         indicators=list(cur.indicators.values()) if book.tools else [],
         terms=sorted(cur.glossary_terms, key=lambda t: t.term.casefold()) if book.glossary else [],
-        agreements=AGREEMENT_NAMES, today=dt.date.today().isoformat(),
+        agreements=AGREEMENTS, today=dt.date.today().isoformat(),
     )
 
 
@@ -64,7 +65,7 @@ def books(cur: Curriculum) -> dict[str, Book]:
     chapters = list(cur.chapters.values())
     out = {
         "participant-handbook.pdf": Book(
-            "WTO Trade and Gender Training", "Participant handbook", False, sessions, [],
+            _("WTO Trade and Gender Training"), _("Participant handbook"), False, sessions, [],
             chapters, days=days),
         "trainer-guide.pdf": Book(
             "WTO Trade and Gender Training", "Trainer guide: with trainer notes, timings and "
@@ -74,7 +75,8 @@ def books(cur: Curriculum) -> dict[str, Book]:
         chosen = [cur.sessions[s] for s in pack.sessions]
         out[f"national/{nid}.pdf"] = Book(
             pack.title,
-            f"{pack.country}, {pack.start:%d %B %Y} to {pack.end:%d %B %Y}",
+            _("{country}, {start} to {end}").format(
+                country=pack.country, start=format_date(pack.start), end=format_date(pack.end)),
             False, chosen, [cur.modules[m] for m in pack.modules], [], tools=False,
             glossary=True, programme=False, notes=pack.local_notes,
             days=compute_agenda(chosen, prog.agenda.breaks, pack.day_start),

@@ -15,6 +15,7 @@ from babel.messages.catalog import Catalog, Message
 
 from ..curriculum import Curriculum, load_curriculum
 from ..errors import CurriculumError
+from ..model import AGREEMENT_NAMES
 from ..render.engine import TEMPLATES
 from ..render.strings import STRINGS
 from . import TARGETS, locale_dir
@@ -29,6 +30,9 @@ def ui_entries() -> list[Entry]:
     """The interface strings: the keyed strings, then texts of templates and code."""
     entries = [Entry(f"ui:{key}", text, f"Interface string '{key}'.", "macros/render/strings.py",
                      0, ()) for key, text in STRINGS.items()]
+    entries += [Entry(f"ui:agreement/{code}", name, "Full name of a WTO agreement or work area, "
+                      "as the WTO writes it in this language.", "macros/model.py", 0, ())
+                for code, name in AGREEMENT_NAMES.items()]
     seen = set(STRINGS.values())
     for text in [*template_texts([TEMPLATES, THEME]), *TEXTS]:
         if text not in seen:

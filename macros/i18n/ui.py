@@ -11,12 +11,13 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
 from babel.dates import format_date as babel_format_date
 
+from ..model import AGREEMENT_NAMES
 from ..render.strings import STRINGS
 from . import SOURCE
 from .catalog import by_context, look_up, po_path, read_catalog
@@ -44,6 +45,10 @@ TEXTS: tuple[str, ...] = (
     "Course calendar", "Objectives and questions",
     # the site and its language notices (macros/render/tree.py, macros/theme/)
     "WTO Trade and Gender Training", "{name} (trainer edition)",
+    "The WTO Trade and Gender training programme for government officials",
+    # the PDFs (macros/export/pdf.py)
+    "Participant handbook", "{country}, {start} to {end}",
+    "Course material of the WTO Trade and Gender training programme.",
     "Only part of this page is translated ({percent}%): the rest is shown in English.",
     "This page is in English: it is not translated yet.",
     "Draft translation, not yet reviewed.",
@@ -111,6 +116,22 @@ class Strings:
 
 
 T = Strings()
+
+
+class Agreements(Mapping):
+    """``AGREEMENTS[code]``: the full name of a WTO agreement in the language being rendered."""
+
+    def __getitem__(self, code: str) -> str:
+        return _translate(f"ui:agreement/{code}", AGREEMENT_NAMES[code])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(AGREEMENT_NAMES)
+
+    def __len__(self) -> int:
+        return len(AGREEMENT_NAMES)
+
+
+AGREEMENTS = Agreements()
 
 
 def format_date(value: dt.date, form: str = "long") -> str:

@@ -13,8 +13,7 @@ import markdown as md_lib
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from ..i18n.ui import T, format_date, gettext, offline_zip_name
-from ..model import AGREEMENT_NAMES
+from ..i18n.ui import AGREEMENTS, T, format_date, gettext, offline_zip_name
 from ..quizorder import shown_options, shown_prompt
 from ..scoring import is_single_answer
 from . import links
@@ -140,7 +139,7 @@ def environment() -> Environment:
     env.filters["md_block"] = markdown_block
     env.filters["oneline"] = oneline
     env.filters["minutes"] = minutes
-    env.globals["AGREEMENTS"] = AGREEMENT_NAMES
+    env.globals["AGREEMENTS"] = AGREEMENTS
     env.globals["T"] = T  # interface strings in the language being rendered
     env.globals["_"] = gettext
     env.filters["format_date"] = format_date

@@ -124,7 +124,9 @@ def engine_config(base: dict, root: Path, edition: Edition, nav: list, lang: str
     theme["language"] = lang  # the theme's own strings and the search index's stemming
     cfg["theme"] = theme
     if lang != SOURCE:
-        cfg["site_name"] = strip_marks(gettext(cfg["site_name"]))
+        for key in ("site_name", "site_description", "copyright"):
+            if cfg.get(key):
+                cfg[key] = strip_marks(gettext(cfg[key]))
     plugins = []
     for plugin in cfg.get("plugins") or []:
         name = plugin if isinstance(plugin, str) else next(iter(plugin))
