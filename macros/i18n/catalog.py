@@ -54,7 +54,37 @@ def read_catalog(path: Path, lang: str | None = None) -> Catalog:
 @lru_cache(maxsize=512)
 def _read(path: Path, _mtime: int, lang: str | None) -> Catalog:
     with path.open("rb") as handle:
-        return read_po(handle, locale=lang, abort_invalid=False)
+        catalog = read_po(handle, locale=lang, abort_invalid=False)
+    previous = _previous_ids(path.read_text(encoding="utf-8"))
+    for message in catalog:
+        if message.context in previous:
+            message.previous_id = [previous[message.context]]
+    return catalog
+
+
+def _unquote(line: str) -> str:
+    text = line.strip()
+    return text[1:-1].encode("latin-1", "backslashreplace").decode("unicode_escape") \
+        if len(text) >= 2 and text[0] == text[-1] == '"' else ""
+
+
+def _previous_ids(text: str) -> dict[str, str]:
+    """The previous English (``#| msgid``) of fuzzy entries, by context: Babel writes these
+    lines but does not read them back, and a translator needs them until the entry is
+    reviewed."""
+    found: dict[str, str] = {}
+    parts: list[str] | None = None
+    for line in text.splitlines():
+        if line.startswith("#| msgid "):
+            parts = [_unquote(line[len("#| msgid "):])]
+        elif line.startswith('#| "') and parts is not None:
+            parts.append(_unquote(line[3:]))
+        elif line.startswith("msgctxt ") and parts is not None:
+            found[_unquote(line[len("msgctxt "):])] = "".join(parts)
+            parts = None
+        elif not line.startswith("#"):
+            parts = None
+    return found
 
 
 def write_catalog(catalog: Catalog, path: Path) -> bool:

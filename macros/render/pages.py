@@ -175,7 +175,8 @@ def build_nav(cur: Curriculum, edition: str = "learner", docs: frozenset[str] = 
     more.append("downloads.md")
     nav.append({"More": more})
     if edition == "trainer":
-        trainers = [src for src in ("contributing/index.md", "benchmark.md") if src in docs]
+        trainers = [src for src in ("contributing/index.md", "contributing/translating.md",
+                                    "benchmark.md") if src in docs]
         if cur.quizzes:
             trainers.append("trainers/alignment.md")
         if trainers:
