@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 DRAFT = "draft"
@@ -111,14 +111,20 @@ class Found:
     line: int  # line of the entry in the PO file (0 when absent)
 
 
-def by_context(catalog: Catalog) -> dict[str, Message]:
-    """The catalogue's current entries by context."""
-    return {m.context: m for m in catalog if m.id and m.context}
+def by_context(catalog: Catalog) -> dict:
+    """The catalogue's current entries by context, and by (context, English) for contexts
+    shared by several entries (the interface's ``ui:text``)."""
+    out: dict = {}
+    for m in catalog:
+        if m.id and m.context:
+            out[m.context] = m
+            out[(m.context, m.id)] = m
+    return out
 
 
-def look_up(entries: dict[str, Message], context: str, english: str) -> Found:
+def look_up(entries: dict, context: str, english: str) -> Found:
     """The translation of one entry, or the English with the reason it is shown."""
-    message = entries.get(context)
+    message = entries.get((context, english)) or entries.get(context)
     if message is None or not message.string:
         return Found("missing", english, message.lineno if message else 0)
     if message.fuzzy or message.id != english:
