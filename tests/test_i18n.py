@@ -40,8 +40,9 @@ def _fuzzy(root: Path, source: str, lang: str) -> set[str]:
 def test_editing_one_paragraph_makes_exactly_its_entries_fuzzy(project):
     cur = load_curriculum(project)
     update_catalogues(project, cur)
-    source, entries = next((f, e) for f, e in extract_curriculum(cur).items()
-                           if sum(1 for x in e if x.block) > 2)
+    source, entries = next(
+        (f, e) for f, e in extract_curriculum(cur).items() if sum(1 for x in e if x.block) > 2
+    )
     for lang in TARGETS:
         _translate_everything(project, source, lang)
     edited = next(e for e in entries if e.block and len(e.msgid.splitlines()[0]) > 20)
@@ -49,8 +50,7 @@ def test_editing_one_paragraph_makes_exactly_its_entries_fuzzy(project):
     yaml_file = project / source
     text = yaml_file.read_text(encoding="utf-8")
     assert text.count(first_line) == 1
-    yaml_file.write_text(text.replace(first_line, first_line + " Edited here."),
-                         encoding="utf-8")
+    yaml_file.write_text(text.replace(first_line, first_line + " Edited here."), encoding="utf-8")
 
     update_catalogues(project, load_curriculum(project))
 
@@ -86,8 +86,7 @@ def test_a_translation_keeps_links_list_items_and_tokens():
 
 
 def test_a_non_wto_variant_of_a_listed_term_is_a_warning():
-    terms = [{"en": "WTO Members", "fr": "Membres de l'OMC",
-              "avoid": {"fr": ["membres de l'OMC"]}}]
+    terms = [{"en": "WTO Members", "fr": "Membres de l'OMC", "avoid": {"fr": ["membres de l'OMC"]}}]
     assert check_terms("Les Membres de l’OMC ont adopté…", "fr", terms) == []
     warning = check_terms("Les États membres de l'OMC ont adopté…", "fr", terms)
     assert len(warning) == 1 and "Membres de l'OMC" in warning[0]
@@ -101,10 +100,13 @@ def _first_entry(cur, test):
     raise AssertionError("no entry of that kind in the curriculum")
 
 
-@pytest.mark.parametrize("breaking, expected", [
-    (lambda text: re.sub(r"\]\([^)]*\)", "]()", text), "must keep the link targets"),
-    (lambda text: text.split("\n", 1)[0], "list items"),
-])
+@pytest.mark.parametrize(
+    "breaking, expected",
+    [
+        (lambda text: re.sub(r"\]\([^)]*\)", "]()", text), "must keep the link targets"),
+        (lambda text: text.split("\n", 1)[0], "list items"),
+    ],
+)
 def test_a_broken_translation_gives_one_line_with_the_po_line(project, breaking, expected):
     cur = load_curriculum(project)
     update_catalogues(project, cur, ("fr",))
@@ -112,7 +114,8 @@ def test_a_broken_translation_gives_one_line_with_the_po_line(project, breaking,
         source, entry = _first_entry(cur, lambda t: bool(link_targets(t)))
     else:
         source, entry = _first_entry(
-            cur, lambda t: list_items(t) > 1 and not link_targets(t) and "{" not in t)
+            cur, lambda t: list_items(t) > 1 and not link_targets(t) and "{" not in t
+        )
     path = po_path(project, "fr", source)
     catalog = read_catalog(path, "fr")
     message = next(m for m in catalog if m.context == entry.context)
@@ -131,9 +134,20 @@ def test_a_broken_translation_gives_one_line_with_the_po_line(project, breaking,
 
 
 def test_marks_become_lang_en_elements_and_are_counted():
-    text = ("---\ntitle: " + wrap("Title", "missing") + "\n---\n\n# " + wrap("Titre", "done")
-            + "\n\n" + wrap("- one\n- two", "fuzzy", block=True) + "\n\n"
-            + '<a title="' + wrap("tip", "missing") + '">' + wrap("x", "draft") + "</a>\n")
+    text = (
+        "---\ntitle: "
+        + wrap("Title", "missing")
+        + "\n---\n\n# "
+        + wrap("Titre", "done")
+        + "\n\n"
+        + wrap("- one\n- two", "fuzzy", block=True)
+        + "\n\n"
+        + '<a title="'
+        + wrap("tip", "missing")
+        + '">'
+        + wrap("x", "draft")
+        + "</a>\n"
+    )
     out, count = finish_markdown(text)
     assert "title: Title\n" in out
     assert '<div lang="en" markdown="1">\n\n- one\n- two\n\n</div>' in out
@@ -186,13 +200,15 @@ def test_status_notices_and_fallbacks(site):
         rows = status[lang]["pages"]
         partial = next(r for r in rows if r["percent"] < 100)
         html = (site / lang / partial["page"].removesuffix(".md") / "index.html").read_text(
-            encoding="utf-8")
+            encoding="utf-8"
+        )
         assert 'class="translation-notice"' in html
         assert 'lang="en"' in html
         drafted = [r for r in rows if r["draft"]]
         assert drafted, "the drafted pages are listed with their draft entries"
         html = (site / lang / drafted[0]["page"].removesuffix(".md") / "index.html").read_text(
-            encoding="utf-8")
+            encoding="utf-8"
+        )
         assert "translation-draft" in html
         assert (site / lang / "trainer/trainers/translation-status/index.html").is_file()
 
@@ -209,8 +225,11 @@ def test_pdfs_and_offline_bundle_per_language(site):
 def test_switch_language_answer_a_french_quiz_and_search_in_spanish(page, base_url, site):
     from playwright.sync_api import expect
 
-    session = next(p.parent for p in sorted(site.glob("sessions/*/index.html"))
-                   if "form class=\"quiz\"" in p.read_text(encoding="utf-8"))
+    session = next(
+        p.parent
+        for p in sorted(site.glob("sessions/*/index.html"))
+        if 'form class="quiz"' in p.read_text(encoding="utf-8")
+    )
     page.goto(base_url + session.relative_to(site).as_posix() + "/")
     english_url = page.url
     page.locator(".md-header .md-select button").first.hover()

@@ -55,8 +55,16 @@ def _problem_line(entries: list[Entry], lines: dict[str, int], loc: tuple) -> tu
     return lines.get(best.context, 1) or 1, best.context
 
 
-def translate_object(kind: str, ident: str, obj: BaseModel, entries: list[Entry], root: Path,
-                     lang: str, terms: list[dict], out: Translated) -> BaseModel:
+def translate_object(
+    kind: str,
+    ident: str,
+    obj: BaseModel,
+    entries: list[Entry],
+    root: Path,
+    lang: str,
+    terms: list[dict],
+    out: Translated,
+) -> BaseModel:
     """One object in ``lang``: its translations applied and checked, English in marks where
     a translation is missing, out of date or rejected."""
     source = entries[0].file
@@ -76,8 +84,9 @@ def translate_object(kind: str, ident: str, obj: BaseModel, entries: list[Entry]
             for message in issues:
                 out.problems.append(Problem(po_rel, found.line or 1, 1, e.context, message))
             for message in notes:
-                out.warnings.append(Problem(po_rel, found.line or 1, 1, e.context, message,
-                                            warning=True))
+                out.warnings.append(
+                    Problem(po_rel, found.line or 1, 1, e.context, message, warning=True)
+                )
             if issues:
                 text, state = e.msgid, "fuzzy"
         states[state] += 1
@@ -113,10 +122,12 @@ def translate_curriculum(cur: Curriculum, lang: str, root: Path | None = None) -
         lines = source.read_text(encoding="utf-8").splitlines() if source.is_file() else []
         entries = extract_object(kind, ident, obj, doc, lines)
         if entries:
-            replaced[(kind, ident)] = translate_object(kind, ident, obj, entries, root, lang,
-                                                       terms, out)
-    new = dataclasses.replace(cur, **{name: dict(getattr(cur, name))
-                                      for name in set(PLURAL.values())})
+            replaced[(kind, ident)] = translate_object(
+                kind, ident, obj, entries, root, lang, terms, out
+            )
+    new = dataclasses.replace(
+        cur, **{name: dict(getattr(cur, name)) for name in set(PLURAL.values())}
+    )
     for (kind, ident), obj in replaced.items():
         if kind in PLURAL:
             getattr(new, PLURAL[kind])[ident] = obj

@@ -20,14 +20,24 @@ PROJECT = "WTO Trade and Gender Training"
 def new_catalog(lang: str | None = None) -> Catalog:
     """An empty catalogue with the project's header (a template when lang is None)."""
     if lang:
-        header = (f"# {PROJECT}: the course text in '{lang}'.\n# Kept up to date by `make i18n`. "
-                  "Translate each msgstr; remove the 'draft' flag once a\n# translation is "
-                  "reviewed. See docs/contributing/translating.md.\n#")
+        header = (
+            f"# {PROJECT}: the course text in '{lang}'.\n# Kept up to date by `make i18n`. "
+            "Translate each msgstr; remove the 'draft' flag once a\n# translation is "
+            "reviewed. See docs/contributing/translating.md.\n#"
+        )
     else:
-        header = (f"# {PROJECT}: template written by `make i18n` from the English "
-                  "curriculum.\n# Do not edit: edit the English, then run `make i18n`.\n#")
-    catalog = Catalog(locale=lang, project=PROJECT, version="1", charset="utf-8",
-                      fuzzy=False, header_comment=header)
+        header = (
+            f"# {PROJECT}: template written by `make i18n` from the English "
+            "curriculum.\n# Do not edit: edit the English, then run `make i18n`.\n#"
+        )
+    catalog = Catalog(
+        locale=lang,
+        project=PROJECT,
+        version="1",
+        charset="utf-8",
+        fuzzy=False,
+        header_comment=header,
+    )
     catalog.msgid_bugs_address = ""
     catalog.last_translator = ""
     catalog.language_team = ""
@@ -64,8 +74,11 @@ def _read(path: Path, _mtime: int, lang: str | None) -> Catalog:
 
 def _unquote(line: str) -> str:
     text = line.strip()
-    return text[1:-1].encode("latin-1", "backslashreplace").decode("unicode_escape") \
-        if len(text) >= 2 and text[0] == text[-1] == '"' else ""
+    return (
+        text[1:-1].encode("latin-1", "backslashreplace").decode("unicode_escape")
+        if len(text) >= 2 and text[0] == text[-1] == '"'
+        else ""
+    )
 
 
 def _previous_ids(text: str) -> dict[str, str]:
@@ -76,11 +89,11 @@ def _previous_ids(text: str) -> dict[str, str]:
     parts: list[str] | None = None
     for line in text.splitlines():
         if line.startswith("#| msgid "):
-            parts = [_unquote(line[len("#| msgid "):])]
+            parts = [_unquote(line[len("#| msgid ") :])]
         elif line.startswith('#| "') and parts is not None:
             parts.append(_unquote(line[3:]))
         elif line.startswith("msgctxt ") and parts is not None:
-            found[_unquote(line[len("msgctxt "):])] = "".join(parts)
+            found[_unquote(line[len("msgctxt ") :])] = "".join(parts)
             parts = None
         elif not line.startswith("#"):
             parts = None
@@ -91,10 +104,20 @@ def write_catalog(catalog: Catalog, path: Path) -> bool:
     """Write a catalogue (no dates, so an unchanged catalogue gives the same bytes);
     True when the file changed."""
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=0, omit_header=False, sort_output=False,
-             include_previous=True, ignore_obsolete=False)
-    data = b"\n".join(line for line in buffer.getvalue().split(b"\n")
-                      if not line.startswith((b'"POT-Creation-Date', b'"PO-Revision-Date')))
+    write_po(
+        buffer,
+        catalog,
+        width=0,
+        omit_header=False,
+        sort_output=False,
+        include_previous=True,
+        ignore_obsolete=False,
+    )
+    data = b"\n".join(
+        line
+        for line in buffer.getvalue().split(b"\n")
+        if not line.startswith((b'"POT-Creation-Date', b'"PO-Revision-Date'))
+    )
     if path.is_file() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)

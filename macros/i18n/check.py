@@ -39,8 +39,9 @@ def _listing(items: Counter) -> str:
     return ", ".join(f"'{t}'" for t in sorted(items.elements()))
 
 
-def check_translation(english: str, translated: str, lang: str,
-                      terms: list[dict]) -> tuple[list[str], list[str]]:
+def check_translation(
+    english: str, translated: str, lang: str, terms: list[dict]
+) -> tuple[list[str], list[str]]:
     """(problems, warnings) of one translated entry against its English."""
     problems = []
     lost = link_targets(english) - link_targets(translated)
@@ -48,20 +49,27 @@ def check_translation(english: str, translated: str, lang: str,
     if lost or added:
         what = f"lost {_listing(lost)}" if lost else ""
         what += ("; " if lost and added else "") + (f"added {_listing(added)}" if added else "")
-        problems.append(f"the translation must keep the link targets of the English: {what}. "
-                        "Copy each link target from the msgid unchanged.")
+        problems.append(
+            f"the translation must keep the link targets of the English: {what}. "
+            "Copy each link target from the msgid unchanged."
+        )
     n_en, n_tr = list_items(english), list_items(translated)
     if n_en != n_tr:
-        problems.append(f"the English has {n_en} list item{'s' if n_en != 1 else ''}, the "
-                        f"translation {n_tr}. Translate each item as one '- ' line.")
+        problems.append(
+            f"the English has {n_en} list item{'s' if n_en != 1 else ''}, the "
+            f"translation {n_tr}. Translate each item as one '- ' line."
+        )
     lost_t = tokens(english) - tokens(translated)
     added_t = tokens(translated) - tokens(english)
     if lost_t or added_t:
         what = f"lost {_listing(lost_t)}" if lost_t else ""
         what += ("; " if lost_t and added_t else "") + (
-            f"added {_listing(added_t)}" if added_t else "")
-        problems.append(f"the translation must keep the macros and placeholders of the "
-                        f"English as they are: {what}.")
+            f"added {_listing(added_t)}" if added_t else ""
+        )
+        problems.append(
+            f"the translation must keep the macros and placeholders of the "
+            f"English as they are: {what}."
+        )
     return problems, check_terms(translated, lang, terms)
 
 
@@ -76,8 +84,10 @@ def check_terms(translated: str, lang: str, terms: list[dict]) -> list[str]:
     for term in terms:
         for variant in (term.get("avoid") or {}).get(lang, []):
             if _plain(variant) in text:
-                notes.append(f"uses « {variant} »: the WTO writes « {term[lang]} » for "
-                             f"'{term['en']}' (locale/terms.yml).")
+                notes.append(
+                    f"uses « {variant} »: the WTO writes « {term[lang]} » for "
+                    f"'{term['en']}' (locale/terms.yml)."
+                )
     return notes
 
 

@@ -21,8 +21,14 @@ from ..curriculum import Curriculum
 from ..loader import Document
 
 PLURAL = {
-    "session": "sessions", "quiz": "quizzes", "module": "modules", "chapter": "chapters",
-    "indicator": "indicators", "policy": "policies", "run": "runs", "national": "national",
+    "session": "sessions",
+    "quiz": "quizzes",
+    "module": "modules",
+    "chapter": "chapters",
+    "indicator": "indicators",
+    "policy": "policies",
+    "run": "runs",
+    "national": "national",
 }
 """Kinds kept one object per file, and the Curriculum attribute that holds them."""
 
@@ -95,14 +101,15 @@ def _first_line(doc: Document, path: tuple, lines: list[str]) -> int:
     """The line where a value's text starts (the line after a '|' or '>' indicator)."""
     mark = doc.mark(path)
     if 0 < mark.line <= len(lines):
-        rest = lines[mark.line - 1][mark.column - 1:].lstrip()
+        rest = lines[mark.line - 1][mark.column - 1 :].lstrip()
         if rest[:1] in ("|", ">"):
             return mark.line + 1
     return mark.line
 
 
-def extract_object(kind: str, ident: str, obj: BaseModel, doc: Document,
-                   lines: list[str]) -> list[Entry]:
+def extract_object(
+    kind: str, ident: str, obj: BaseModel, doc: Document, lines: list[str]
+) -> list[Entry]:
     """Every entry of one curriculum file, in file order."""
     prefix = context_prefix(kind, ident)
     entries = []
@@ -116,8 +123,17 @@ def extract_object(kind: str, ident: str, obj: BaseModel, doc: Document,
         text = value.strip()
         for n, block in enumerate(split_blocks(text), start=1):
             at = text.find(block, offset)
-            entries.append(Entry(f"{context}#{n}", block, description, doc.file,
-                                 line + text.count("\n", 0, max(at, 0)), path, n))
+            entries.append(
+                Entry(
+                    f"{context}#{n}",
+                    block,
+                    description,
+                    doc.file,
+                    line + text.count("\n", 0, max(at, 0)),
+                    path,
+                    n,
+                )
+            )
             offset = at + len(block)
     entries.sort(key=lambda e: e.line)  # file order, for translators (the sort is stable)
     return entries

@@ -28,17 +28,35 @@ THEME = TEMPLATES.parent / "theme"
 
 def ui_entries() -> list[Entry]:
     """The interface strings: the keyed strings, then texts of templates and code."""
-    entries = [Entry(f"ui:{key}", text, f"Interface string '{key}'.", "macros/render/strings.py",
-                     0, ()) for key, text in STRINGS.items()]
-    entries += [Entry(f"ui:agreement/{code}", name, "Full name of a WTO agreement or work area, "
-                      "as the WTO writes it in this language.", "macros/model.py", 0, ())
-                for code, name in AGREEMENT_NAMES.items()]
+    entries = [
+        Entry(f"ui:{key}", text, f"Interface string '{key}'.", "macros/render/strings.py", 0, ())
+        for key, text in STRINGS.items()
+    ]
+    entries += [
+        Entry(
+            f"ui:agreement/{code}",
+            name,
+            "Full name of a WTO agreement or work area, as the WTO writes it in this language.",
+            "macros/model.py",
+            0,
+            (),
+        )
+        for code, name in AGREEMENT_NAMES.items()
+    ]
     seen = set(STRINGS.values())
     for text in [*template_texts([TEMPLATES, THEME]), *TEXTS]:
         if text not in seen:
             seen.add(text)
-            entries.append(Entry(LITERAL, text, "Interface text; keep {names} in braces as "
-                                 "they are.", "macros/templates", 0, ()))
+            entries.append(
+                Entry(
+                    LITERAL,
+                    text,
+                    "Interface text; keep {names} in braces as they are.",
+                    "macros/templates",
+                    0,
+                    (),
+                )
+            )
     return entries
 
 
@@ -49,8 +67,13 @@ def template_of(entries: list[Entry]) -> Catalog:
         locations = [(e.file, e.line)] if e.line else []
         if catalog.get(e.msgid, e.context) is not None:
             continue
-        catalog.add(e.msgid, "", locations=locations, auto_comments=[e.comment] if e.comment
-                    else [], context=e.context)
+        catalog.add(
+            e.msgid,
+            "",
+            locations=locations,
+            auto_comments=[e.comment] if e.comment else [],
+            context=e.context,
+        )
     return catalog
 
 
@@ -73,8 +96,14 @@ def merge_catalog(old: Catalog, template: Catalog, lang: str) -> Catalog:
     for i, (message, match, _) in enumerate(plan):
         if match is None:
             field = (message.context or "").split("#")[0]
-            moved = next((m for m in unmatched.values() if m.id == message.id
-                          and (m.context or "").split("#")[0] == field), None)
+            moved = next(
+                (
+                    m
+                    for m in unmatched.values()
+                    if m.id == message.id and (m.context or "").split("#")[0] == field
+                ),
+                None,
+            )
             if moved is not None:
                 unmatched.pop(id(moved))
                 plan[i] = (message, moved, False)
@@ -85,8 +114,13 @@ def merge_catalog(old: Catalog, template: Catalog, lang: str) -> Catalog:
             unmatched.pop(id(changed))
             plan[i] = (message, changed, True)
     for message, match, changed in plan:
-        entry = Message(message.id, "", locations=message.locations,
-                        auto_comments=message.auto_comments, context=message.context)
+        entry = Message(
+            message.id,
+            "",
+            locations=message.locations,
+            auto_comments=message.auto_comments,
+            context=message.context,
+        )
         if match is not None:
             entry.string = match.string
             entry.flags = set(match.flags)

@@ -25,16 +25,18 @@ def page_rows(counts: dict[str, PageCount], titles: dict[str, str]) -> list[dict
     for src, count in counts.items():
         if not count.total_words:
             continue
-        rows.append({
-            "page": src,
-            "title": titles.get(src, src),
-            "percent": count.percent,
-            "words": count.total_words,
-            "translated_words": count.words["done"] + count.words["draft"],
-            "draft": count.entries["draft"],
-            "fuzzy": count.entries["fuzzy"],
-            "missing": count.entries["missing"],
-        })
+        rows.append(
+            {
+                "page": src,
+                "title": titles.get(src, src),
+                "percent": count.percent,
+                "words": count.total_words,
+                "translated_words": count.words["done"] + count.words["draft"],
+                "draft": count.entries["draft"],
+                "fuzzy": count.entries["fuzzy"],
+                "missing": count.entries["missing"],
+            }
+        )
     return rows
 
 
@@ -55,15 +57,17 @@ def summary(counts: dict[str, PageCount]) -> dict:
 
 def status_data(by_lang: dict[str, tuple[dict[str, PageCount], dict[str, str]]]) -> dict:
     """Every language's status, as written to data/translation-status.json."""
-    return {lang: {"site": summary(counts), "pages": page_rows(counts, titles)}
-            for lang, (counts, titles) in by_lang.items()}
+    return {
+        lang: {"site": summary(counts), "pages": page_rows(counts, titles)}
+        for lang, (counts, titles) in by_lang.items()
+    }
 
 
-def render_status_page(ctx: Context, counts: dict[str, PageCount],
-                       titles: dict[str, str]) -> str:
+def render_status_page(ctx: Context, counts: dict[str, PageCount], titles: dict[str, str]) -> str:
     """The status page of one language (Markdown, front matter included)."""
-    return render("translation-status.md", ctx, rows=page_rows(counts, titles),
-                  site=summary(counts))
+    return render(
+        "translation-status.md", ctx, rows=page_rows(counts, titles), site=summary(counts)
+    )
 
 
 def write_status_json(data: dict, site_dir: Path) -> Path:
@@ -79,12 +83,16 @@ def format_table(data: dict) -> str:
     lines = []
     for lang, status in data.items():
         site = status["site"]
-        lines.append(f"{lang}: {site['percent']}% of {site['words']} words translated; "
-                     f"{site['draft']} draft, {site['fuzzy']} out of date, "
-                     f"{site['missing']} missing entries")
+        lines.append(
+            f"{lang}: {site['percent']}% of {site['words']} words translated; "
+            f"{site['draft']} draft, {site['fuzzy']} out of date, "
+            f"{site['missing']} missing entries"
+        )
         for row in status["pages"]:
-            lines.append(f"  {row['percent']:3d}%  {row['page']:<48} draft {row['draft']:<4} "
-                         f"out of date {row['fuzzy']:<4} missing {row['missing']}")
+            lines.append(
+                f"  {row['percent']:3d}%  {row['page']:<48} draft {row['draft']:<4} "
+                f"out of date {row['fuzzy']:<4} missing {row['missing']}"
+            )
     return "\n".join(lines)
 
 
@@ -106,8 +114,15 @@ def main_status(root: Path) -> int:
             if lang == SOURCE:
                 continue
             translated = translate_or_fail(cur, lang).cur
-            tree = render_all(translated, root, default_build_dir(root), ["trainer"], lang=lang,
-                              engine=engine_name(), langs=langs)["trainer"]
+            tree = render_all(
+                translated,
+                root,
+                default_build_dir(root),
+                ["trainer"],
+                lang=lang,
+                engine=engine_name(),
+                langs=langs,
+            )["trainer"]
             by_lang[lang] = (tree.counts, tree.titles)
     except CurriculumError as err:
         print(err, file=sys.stderr)
