@@ -18,6 +18,7 @@ from macros.i18n.check import check_terms, check_translation, link_targets, list
 from macros.i18n.extract import extract_curriculum
 from macros.i18n.marks import finish_markdown, wrap
 from macros.i18n.merge import update_catalogues
+from macros.render.links import url_of
 
 # ------------------------------------------------------------------ catalogues
 
@@ -199,16 +200,12 @@ def test_status_notices_and_fallbacks(site):
     for lang in TARGETS:
         rows = status[lang]["pages"]
         partial = next(r for r in rows if r["percent"] < 100)
-        html = (site / lang / partial["page"].removesuffix(".md") / "index.html").read_text(
-            encoding="utf-8"
-        )
+        html = (site / lang / url_of(partial["page"]) / "index.html").read_text(encoding="utf-8")
         assert 'class="translation-notice"' in html
         assert 'lang="en"' in html
         drafted = [r for r in rows if r["draft"]]
         assert drafted, "the drafted pages are listed with their draft entries"
-        html = (site / lang / drafted[0]["page"].removesuffix(".md") / "index.html").read_text(
-            encoding="utf-8"
-        )
+        html = (site / lang / url_of(drafted[0]["page"]) / "index.html").read_text(encoding="utf-8")
         assert "translation-draft" in html
         assert (site / lang / "trainer/trainers/translation-status/index.html").is_file()
 
@@ -232,7 +229,7 @@ def test_switch_language_answer_a_french_quiz_and_search_in_spanish(page, base_u
     )
     page.goto(base_url + session.relative_to(site).as_posix() + "/")
     english_url = page.url
-    page.locator(".md-header .md-select button").first.hover()
+    page.locator(".md-header .md-select button").first.click()  # opens the language list
     page.locator("a.md-select__link[hreflang=fr]").first.click()
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     assert page.url.endswith("/fr" + english_url.removeprefix(base_url.rstrip("/")))
@@ -243,7 +240,7 @@ def test_switch_language_answer_a_french_quiz_and_search_in_spanish(page, base_u
     form.locator("button[type=submit]").click()
     expect(form.locator(".quiz-result")).not_to_be_empty()
 
-    page.locator(".md-header .md-select button").first.hover()
+    page.locator(".md-header .md-select button").first.click()
     page.locator("a.md-select__link[hreflang=en]").first.click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     assert page.url == english_url

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -72,12 +73,15 @@ def _read(path: Path, _mtime: int, lang: str | None) -> Catalog:
     return catalog
 
 
-def _unquote(line: str) -> str:
-    text = line.strip()
-    return (
-        text[1:-1].encode("latin-1", "backslashreplace").decode("unicode_escape")
-        if len(text) >= 2 and text[0] == text[-1] == '"'
-        else ""
+_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+def _unquote(text: str) -> str:
+    """The text of every quoted PO string on a line, unescaped and joined."""
+    escapes = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "r": "\r"}
+    return "".join(
+        re.sub(r"\\(.)", lambda m: escapes.get(m.group(1), m.group(1)), part)
+        for part in _QUOTED.findall(text)
     )
 
 
