@@ -249,7 +249,7 @@ def test_switch_language_answer_a_french_quiz_and_search_in_spanish(page, base_u
     heading = re.search(r'<h2 id="[^"]+">([^<]+)', glossary).group(1)
     word = max(re.findall(r"\w+", heading), key=len)
     page.goto(base_url + "es/glossary/")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("label[for=__search]").first.click()  # the header's search button
     page.locator(".md-search__input").press_sequentially(word, delay=30)
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
     assert page.outside == []

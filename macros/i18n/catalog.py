@@ -87,20 +87,20 @@ def _unquote(text: str) -> str:
 
 def _previous_ids(text: str) -> dict[str, str]:
     """The previous English (``#| msgid``) of fuzzy entries, by context: Babel writes these
-    lines but does not read them back, and a translator needs them until the entry is
-    reviewed."""
+    lines (wrapped like a comment, at spaces) but does not read them back, and a translator
+    needs them until the entry is reviewed."""
     found: dict[str, str] = {}
-    parts: list[str] | None = None
+    raw: list[str] | None = None
     for line in text.splitlines():
         if line.startswith("#| msgid "):
-            parts = [_unquote(line[len("#| msgid ") :])]
-        elif line.startswith('#| "') and parts is not None:
-            parts.append(_unquote(line[3:]))
-        elif line.startswith("msgctxt ") and parts is not None:
-            found[_unquote(line[len("msgctxt ") :])] = "".join(parts)
-            parts = None
+            raw = [line[len("#| msgid ") :]]
+        elif line.startswith("#| ") and raw is not None:
+            raw.append(line[3:])
+        elif line.startswith("msgctxt ") and raw is not None:
+            found[_unquote(line[len("msgctxt ") :])] = _unquote(" ".join(raw))
+            raw = None
         elif not line.startswith("#"):
-            parts = None
+            raw = None
     return found
 
 
