@@ -70,6 +70,11 @@ def render_status_page(ctx: Context, counts: dict[str, PageCount], titles: dict[
     )
 
 
+def render_status_index(ctx: Context, links: list[tuple[str, str]]) -> str:
+    """The English trainer edition's status page: a link to each language's status."""
+    return render("translation-status-index.md", ctx, links=links)
+
+
 def write_status_json(data: dict, site_dir: Path) -> Path:
     """data/translation-status.json in one built site."""
     target = site_dir / "data" / "translation-status.json"

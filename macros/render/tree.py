@@ -258,7 +258,7 @@ def render_tree(cur: Curriculum, root: Path, edition: Edition, out: Path,
     """Render one edition into ``out`` (docs/ and mkdocs.yml) for an engine; return it
     with its digest."""
     from ..engines import LINK_BASE
-    from ..i18n.status import STATUS_PAGE, render_status_page
+    from ..i18n.status import STATUS_PAGE, render_status_index, render_status_page
     from .docs import expand_macros
 
     link_base = LINK_BASE[engine]
@@ -283,10 +283,18 @@ def render_tree(cur: Curriculum, root: Path, edition: Edition, out: Path,
         write_if_changed(target, text)
         written.add(target)
     handwritten = handwritten_pages(root, edition)
-    if lang != SOURCE and edition.audience == "trainer":
+    others = [other for other in (langs or []) if other != SOURCE]
+    if edition.audience == "trainer" and (lang != SOURCE or others):
         ctx = Context(page_src=STATUS_PAGE, edition=edition.audience,
                       directory_urls=edition.directory_urls, link_base=link_base)
-        text, _ = finish_markdown(render_status_page(ctx, counts, titles))
+        if lang != SOURCE:
+            text, _ = finish_markdown(render_status_page(ctx, counts, titles))
+        else:  # English has no status of its own: it points to each language's page
+            text = render_status_index(ctx, [
+                (NAMES[other], posixpath.relpath(
+                    f"{site_root(other, 'trainer')}/{STATUS_PAGE.removesuffix('.md')}",
+                    f"{site_root(lang, 'trainer')}/{STATUS_PAGE.removesuffix('.md')}") + "/")
+                for other in others])
         target = docs_out / STATUS_PAGE
         write_if_changed(target, join_front_matter(
             {"title": strip_marks(gettext("Translation status")), "render_macros": False,
@@ -308,7 +316,7 @@ def render_tree(cur: Curriculum, root: Path, edition: Edition, out: Path,
     written.update(p for p in docs_out.rglob("*") if p.is_file() and p.suffix != ".md")
     prune_stale(docs_out, written)
     nav = build_nav(cur, edition.audience, frozenset(handwritten))
-    if lang != SOURCE and edition.audience == "trainer":
+    if edition.audience == "trainer" and (lang != SOURCE or others):
         nav = _with_status_page(nav)
     config = engine_config(base, root, edition, translate_nav(nav), lang, langs)
     write_if_changed(out / "mkdocs.yml",
