@@ -8,7 +8,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # The checkout's own macros/ package wins over any installed copy (worktrees, CI).
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: site test check schema serve render pdf bench clean setup browser
+.PHONY: site test check schema serve render pdf bench clean setup browser i18n i18n-status
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -25,6 +25,15 @@ check: $(STAMP)
 ## schema: rewrite the JSON Schemas in curriculum/schema/ from the model
 schema: $(STAMP)
 	$(PY) -m macros schema
+
+## i18n: write the translation templates (locale/templates/*.pot) from the English and update
+##       every French and Spanish catalogue (locale/fr/, locale/es/): changed English -> fuzzy
+i18n: $(STAMP)
+	$(PY) -m macros i18n
+
+## i18n-status: how much of each page is translated, per language
+i18n-status: $(STAMP)
+	$(PY) -m macros i18n-status
 
 ## site: build the learner site, trainer edition, PDFs, data and offline zip into site/
 ##       (ENGINE=zensical make site builds the same trees with Zensical)

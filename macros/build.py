@@ -1,15 +1,19 @@
 """`make site`: render → engine → outputs, built into a staging folder and swapped in only
 when every step succeeds.
 
-1. **check and render**: load and check the curriculum once, render each edition (learner,
-   trainer, offline) to a plain-Markdown tree under build/tree/ (macros.render.tree);
+1. **check and render**: load and check the curriculum once, apply each language's
+   catalogues (macros.i18n), render each edition (learner, trainer, offline) of each
+   language to a plain-Markdown tree under build/tree/ (macros.render.tree);
 2. **engine**: build the trees with the chosen engine (MkDocs by default, or
    ``ENGINE=zensical``), concurrently with the PDFs, one job per core; a tree whose digest
    did not change since the last build is not rebuilt, nor is a PDF whose print HTML did
    not change;
 3. **outputs**: from the curriculum, whatever engine ran: data files, calendars, PDFs,
-   the offline zip, the trainer edition's LMS files (question banks, and SCORM packages
+   the offline zips, the trainer edition's LMS files (question banks, and SCORM packages
    made from the offline pages), the final HTML checks (no request to another host).
+
+English is site/ (trainer edition site/trainer/); French and Spanish are site/fr/ and
+site/es/, each with both editions, its learner PDFs and its own offline zip.
 
 A failure at any step, or Ctrl-C, leaves the last good site/ untouched.
 """
@@ -35,7 +39,12 @@ from .engines import ENGINES, engine_name, engine_version
 from .errors import BuildFailed, CurriculumError
 from .export.lms.files import LMS_FOLDER, write_question_banks
 from .export.lms.scorm import write_scorm_packages
-from .render.tree import RenderedTree, default_build_dir, render_all
+from .i18n import SOURCE, site_languages
+from .i18n.apply import Translated, translate_or_fail
+from .i18n.marks import finish_html
+from .i18n.status import write_status_json
+from .i18n.ui import offline_zip_name, use_language
+from .render.tree import RenderedTree, default_build_dir, render_all, site_root
 from .reproducible import source_date_epoch, write_zip
 
 OFFLINE_FOLDER = "trade-gender-course"
@@ -56,7 +65,7 @@ class Step:
 
 def build_tree(engine: str, tree: RenderedTree, cache: Path) -> Path:
     """The engine's output for one tree, rebuilt only when the tree or engine changed."""
-    out = cache / tree.edition.name
+    out = cache / tree.lang / tree.edition.name
     key = f"{engine} {engine_version(engine)} {tree.digest}"
     stamp = out / ".course-build"
     if stamp.is_file() and stamp.read_text(encoding="utf-8") == key:
@@ -70,22 +79,38 @@ def build_tree(engine: str, tree: RenderedTree, cache: Path) -> Path:
 # ------------------------------------------------------------------ PDFs, cached
 
 
-def pdf_jobs(cur: Curriculum, cache: Path) -> list[tuple[str, bool, Path, Callable[[], None]]]:
-    """One job per PDF: (file name, for trainers only, cached file, job to run if absent)."""
+PdfJob = tuple[str, bool, Path, Callable[[], None]]
+
+
+def pdf_jobs(cur: Curriculum, cache: Path, lang: str = SOURCE,
+             translated: dict[str, Translated] | None = None) -> list[PdfJob]:
+    """One job per PDF: (file name, for trainers only, cached file, job to run if absent).
+
+    English gets every book; another language its learner books.  A national pack is
+    printed once, in the pack's own language when that language is built."""
     from weasyprint import __version__ as weasyprint_version
 
-    from .export.pdf import books, render_book
+    from .export.pdf import books
 
+    translated = translated or {}
     jobs = []
     for name, book in books(cur).items():
-        html = render_book(cur, book)
+        pack = cur.national.get(name.removeprefix("national/").removesuffix(".pdf"))
+        if lang != SOURCE and (book.trainer or pack is not None):
+            continue
+        book_cur, book_lang = cur, lang
+        if pack is not None and pack.language in translated:
+            book_cur, book_lang = translated[pack.language].cur, pack.language
+            book = books(book_cur)[name]
+        html = _book_html(book_cur, book, book_lang)
         # The source date is printed in the PDF's metadata, so it is part of the key.
         stamp = source_date_epoch(cur.root)
         key = hashlib.sha256(f"{weasyprint_version}\0{stamp}\0{html}".encode()).hexdigest()[:32]
         target = cache / f"{key}.pdf"
         source = cache / f"{key}.html"
 
-        def run(html: str = html, source: Path = source, target: Path = target) -> None:
+        def run(html: str = html, source: Path = source, target: Path = target,
+                name: str = name) -> None:
             source.write_text(html, encoding="utf-8")
             partial = target.with_suffix(".part")
             result = subprocess.run(
@@ -101,6 +126,13 @@ def pdf_jobs(cur: Curriculum, cache: Path) -> list[tuple[str, bool, Path, Callab
 
         jobs.append((name, book.trainer, target, run))
     return jobs
+
+
+def _book_html(cur: Curriculum, book, lang: str) -> str:
+    from .export.pdf import render_book
+
+    with use_language(lang, cur.root):
+        return finish_html(render_book(cur, book))
 
 
 # ------------------------------------------------------------------ outputs
@@ -193,55 +225,79 @@ def _build_into(root: Path, stage: Path, *, with_pdf: bool, with_offline: bool,
 
     started = time.perf_counter()
     cur = load_curriculum(root)
+    langs = site_languages(root)
+    translated = {lang: translate_or_fail(cur, lang) for lang in langs}
     editions = ["learner", "trainer"] + (["offline"] if with_offline else [])
-    trees = render_all(cur, root, build, editions, engine=engine)
-    _timed(steps, "check and render", started)
+    trees = {lang: render_all(translated[lang].cur, root, build, editions, lang=lang,
+                              engine=engine, langs=langs) for lang in langs}
+    _timed(steps, "check and render", started, f"{len(langs)} languages: {' '.join(langs)}")
 
     started = time.perf_counter()
-    cache = build / "engine" / engine / "en"
+    cache = build / "engine" / engine
     pdf_cache = build / "pdf"
     pdf_cache.mkdir(parents=True, exist_ok=True)
-    jobs = pdf_jobs(cur, pdf_cache) if with_pdf else []
+    jobs = {lang: pdf_jobs(translated[lang].cur, pdf_cache, lang, translated) if with_pdf
+            else [] for lang in langs}
+    every_job = [job for lang_jobs in jobs.values() for job in lang_jobs]
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
         # PDFs first: they are the longest jobs, so the engines fill in around them.
-        pdf_futures = [pool.submit(run) for _, _, target, run in jobs if not target.is_file()]
-        built: dict[str, Future] = {
-            name: pool.submit(build_tree, engine, tree, cache) for name, tree in trees.items()
+        pdf_futures = [pool.submit(run) for _, _, target, run in every_job
+                       if not target.is_file()]
+        built: dict[tuple[str, str], Future] = {
+            (lang, name): pool.submit(build_tree, engine, tree, cache)
+            for lang, lang_trees in trees.items() for name, tree in lang_trees.items()
         }
-        outputs = {name: future.result() for name, future in built.items()}
+        outputs = {key: future.result() for key, future in built.items()}
         for future in pdf_futures:
             future.result()
-    rebuilt = len(pdf_futures)
     _timed(steps, f"{engine} and PDFs", started,
-           f"{rebuilt} of {len(jobs)} PDFs rebuilt" if with_pdf else "")
+           f"{len(pdf_futures)} of {len(every_job)} PDFs rebuilt" if with_pdf else "")
 
     started = time.perf_counter()
-    copy_site(outputs["learner"], stage)
-    copy_site(outputs["trainer"], stage / "trainer")
-    # A host serves only the site's top 404.html; the trainer edition's own one would link
-    # its navigation from the site root, where trainer pages are not.
-    (stage / "trainer" / "404.html").unlink(missing_ok=True)
-    for folder in (stage, stage / "trainer"):
-        write_data(cur, folder)
-    write_question_banks(cur, stage / "trainer" / LMS_FOLDER)
-    for name, trainer_only, target, _ in jobs:
-        where = stage / "trainer" / "downloads" if trainer_only else stage / "downloads"
-        (where / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(target, where / name)
-    if with_offline:
-        with tempfile.TemporaryDirectory(dir=build) as tmp:
-            offline = Path(tmp) / "offline"
-            copy_site(outputs["offline"], offline)
-            write_data(cur, offline)
-            for name, trainer_only, target, _ in jobs:
-                if not trainer_only:
-                    (offline / "downloads" / name).parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(target, offline / "downloads" / name)
-            finish_pages(offline)
-            zip_folder(stage / "downloads" / "offline-site.zip", offline, OFFLINE_FOLDER, epoch)
-            write_scorm_packages(cur, offline, stage / "trainer" / LMS_FOLDER, epoch)
+    status = _status(trees)
+    shared = [job for job in jobs.get(SOURCE, []) if job[1] or job[0].startswith("national/")]
+    for lang in langs:
+        home = stage / site_root(lang, "learner") if lang != SOURCE else stage
+        lang_jobs = jobs[lang] + (shared if lang != SOURCE else [])
+        copy_site(outputs[(lang, "learner")], home)
+        copy_site(outputs[(lang, "trainer")], home / "trainer")
+        # A host serves only the site's top 404.html; the trainer edition's own one would
+        # link its navigation from the site root, where trainer pages are not.
+        (home / "trainer" / "404.html").unlink(missing_ok=True)
+        for folder in (home, home / "trainer"):
+            write_data(cur, folder)
+            if status:
+                write_status_json(status, folder)
+        if lang == SOURCE:
+            write_question_banks(cur, stage / "trainer" / LMS_FOLDER)
+        for name, trainer_only, target, _ in lang_jobs:
+            where = home / "trainer" / "downloads" if trainer_only else home / "downloads"
+            (where / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(target, where / name)
+        if with_offline:
+            with tempfile.TemporaryDirectory(dir=build) as tmp:
+                offline = Path(tmp) / "offline"
+                copy_site(outputs[(lang, "offline")], offline)
+                write_data(cur, offline)
+                for name, trainer_only, target, _ in lang_jobs:
+                    if not trainer_only:
+                        (offline / "downloads" / name).parent.mkdir(parents=True, exist_ok=True)
+                        shutil.copyfile(target, offline / "downloads" / name)
+                finish_pages(offline)
+                folder = OFFLINE_FOLDER if lang == SOURCE else f"{OFFLINE_FOLDER}-{lang}"
+                zip_folder(home / "downloads" / offline_zip_name(lang), offline, folder, epoch)
+                if lang == SOURCE:
+                    write_scorm_packages(cur, offline, stage / "trainer" / LMS_FOLDER, epoch)
     finish_pages(stage)
     _timed(steps, "outputs", started)
+
+
+def _status(trees: dict[str, dict[str, RenderedTree]]) -> dict:
+    """Each translated language's status, from its trainer edition's render."""
+    from .i18n.status import status_data
+
+    return status_data({lang: (t["trainer"].counts, t["trainer"].titles)
+                        for lang, t in trees.items() if lang != SOURCE and "trainer" in t})
 
 
 def _swap(stage: Path, site: Path) -> None:
@@ -276,8 +332,10 @@ def main_site(root: Path, **kwargs) -> int:
     for step in steps:
         note = f" ({step.note})" if step.note else ""
         print(f"  {step.name}: {step.seconds:.1f} s{note}")
+    others = [lang for lang in site_languages(root) if lang != SOURCE]
+    also = "".join(f", site/{lang}/" for lang in others)
     print(f"site/ is ready in {time.perf_counter() - started:.1f} s: learner site, "
-          "site/trainer/, site/downloads/ and site/data/.")
+          f"site/trainer/, site/downloads/ and site/data/{also}.")
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Command line: ``python -m macros check|render|site|pdf|serve|schema``, used by the Makefile."""
+"""Command line: ``python -m macros check|render|site|pdf|serve|schema|i18n|i18n-status``, used
+by the Makefile."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 from pathlib import Path
 
 from .curriculum import load_curriculum
-from .errors import CurriculumError, plural, sort_problems, write_step_summary
+from .errors import CurriculumError, format_report, plural, sort_problems, write_step_summary
 from .schema import export_schemas, stale_schemas
 
 
@@ -25,12 +26,16 @@ def run_check(root: Path) -> int:
         print(err, file=sys.stderr)
         write_step_summary(err.problems)
         return EXIT_PROBLEMS
-    warnings = sort_problems(cur.warnings)
+    problems, translation_warnings = check_translations(root, cur)
+    warnings = sort_problems(cur.warnings + translation_warnings)
     for warning in warnings:
         print("warning: " + warning.format())
         if os.environ.get("CI") == "true":
             print(warning.annotation())
-    write_step_summary(warnings)
+    write_step_summary(problems + warnings)
+    if problems:
+        print(format_report(problems), file=sys.stderr)
+        return EXIT_PROBLEMS
     stale = stale_schemas(root)
     if stale:
         print(
@@ -50,6 +55,21 @@ def run_check(root: Path) -> int:
     return EXIT_OK
 
 
+def check_translations(root: Path, cur) -> tuple[list, list]:
+    """Problems and warnings of every language's catalogues (the translated curriculum is
+    checked by the same model as the English)."""
+    from .i18n import SOURCE, site_languages
+    from .i18n.apply import translate_curriculum
+
+    problems, warnings = [], []
+    for lang in site_languages(root):
+        if lang != SOURCE:
+            out = translate_curriculum(cur, lang, root)
+            problems += out.problems
+            warnings += out.warnings
+    return problems, warnings
+
+
 def run_render(root: Path, editions: list[str] | None = None) -> int:
     """Render every edition to plain Markdown under build/tree/; print where."""
     from .engines import engine_name
@@ -60,17 +80,31 @@ def run_render(root: Path, editions: list[str] | None = None) -> int:
     except CurriculumError as err:
         print(err, file=sys.stderr)
         return 2
-    trees = render_all(cur, root, default_build_dir(root), editions, engine=engine_name())
+    from .i18n import site_languages
+    from .i18n.apply import translate_or_fail
+
+    langs = site_languages(root)
+    trees = {}
+    try:
+        for lang in langs:
+            translated = translate_or_fail(cur, lang).cur
+            for name, tree in render_all(translated, root, default_build_dir(root), editions,
+                                         lang=lang, engine=engine_name(), langs=langs).items():
+                trees[(lang, name)] = tree
+    except CurriculumError as err:
+        print(err, file=sys.stderr)
+        return 2
     for tree in trees.values():
         pages = sum(1 for _ in tree.docs.rglob("*.md"))
-        print(f"{tree.config}: {pages} pages ({tree.edition.name})")
+        print(f"{tree.config}: {pages} pages ({tree.edition.name}, {tree.lang})")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point."""
     parser = argparse.ArgumentParser(prog="course", description=__doc__)
-    parser.add_argument("command", choices=["check", "render", "site", "pdf", "serve", "schema"])
+    parser.add_argument("command", choices=["check", "render", "site", "pdf", "serve", "schema",
+                                            "i18n", "i18n-status"])
     parser.add_argument("--root", type=Path, default=Path("."))
     parser.add_argument("--edition", action="append",
                         help="render: only this edition (learner, trainer, offline); repeatable")
@@ -80,6 +114,14 @@ def main(argv: list[str] | None = None) -> int:
         return run_check(root)
     if args.command == "render":
         return run_render(root, args.edition)
+    if args.command == "i18n":
+        from .i18n.merge import main_update
+
+        return main_update(root)
+    if args.command == "i18n-status":
+        from .i18n.status import main_status
+
+        return main_status(root)
     if args.command == "serve":
         from .serve import main_serve
 

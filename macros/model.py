@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -65,6 +65,10 @@ class Strict(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ()
+    """Fields whose text is translated (French, Spanish catalogues under locale/); never
+    ids, addresses, numbers or fixed choices."""
+
 
 class Source(Strict):
     """Where a fact comes from."""
@@ -80,6 +84,8 @@ Sources = Annotated[list[Source], Field(description="Sources of the facts stated
 
 class Section(Strict):
     """A titled block of course text."""
+
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("title", "body")
 
     id: Id = Field(description="Short stable id, used as the heading anchor (e.g. gatt).")
     title: Text = Field(description="Heading shown above the text.")
@@ -100,6 +106,8 @@ LEVELS: tuple[str, ...] = ("remember", "understand", "apply", "analyse", "evalua
 
 class Objective(Strict):
     """A learning objective that quiz questions can assess."""
+
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("text",)
 
     id: Id = Field(description="Stable id, e.g. s4-o1; quiz questions name it in 'objective'.")
     text: Text = Field(description="What the learner can do afterwards, starting with a verb.")
@@ -135,6 +143,8 @@ ActivityType = Literal[
 class Activity(Strict):
     """A timed activity inside a session."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("title", "instructions", "materials")
+
     title: Text = Field(description="Name of the activity.")
     type: ActivityType = Field(description="Kind of activity.")
     minutes: int = Field(ge=1, le=240, description="Time the activity takes, in minutes.")
@@ -163,6 +173,8 @@ Course = Literal["unit-1", "unit-2"]
 
 class Session(Strict):
     """A session of the 2-day course or of the delegates' course (curriculum/sessions/<id>.yml)."""
+
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("title", "summary", "key_messages", "trainer_notes")
 
     id: Id = Field(description="Session id, equal to the file name: s1, s2 ... (d1, d2 ... for delegates)")
     course: Course = Field(
@@ -217,6 +229,8 @@ class Session(Strict):
 class AgendaBreak(Strict):
     """A break in the agenda, placed after a session."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("title",)
+
     after: Id = Field(description="Id of the session the break follows.")
     minutes: int = Field(ge=5, le=120, description="Length of the break, in minutes.")
     title: Text = Field(description="Name shown in the agenda (e.g. Lunch).")
@@ -234,6 +248,8 @@ class Agenda(Strict):
 class Cadence(Strict):
     """When a unit runs."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("text",)
+
     runs_per_year: int | None = Field(
         default=None, ge=0, le=12, description="How many runs a year (empty if on request)."
     )
@@ -246,6 +262,8 @@ class Cadence(Strict):
 class Unit(Strict):
     """One of the four units of the programme."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("title", "audience", "description")
+
     id: Id = Field(description="Unit id: unit-1 ... unit-4.")
     number: int = Field(ge=1, le=9, description="Unit number.")
     title: Text = Field(description="Name of the unit.")
@@ -257,6 +275,8 @@ class Unit(Strict):
 
 class Phase(Strict):
     """A phase of the implementation plan."""
+
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("period", "action")
 
     number: int = Field(ge=1, le=12, description="Phase number.")
     period: Text = Field(description="When the phase takes place, in words.")
@@ -302,6 +322,11 @@ class DelegateCourse(Strict):
 class Programme(Strict):
     """The programme as a whole (curriculum/programme.yml)."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = (
+        "title", "summary", "objectives", "participants", "selection", "delivery", "evaluation",
+        "follow_up",
+    )
+
     title: Text = Field(description="Name of the programme.")
     summary: Text = Field(description="One paragraph introducing the programme (Markdown).")
     strategy_ends: int | None = Field(
@@ -342,6 +367,8 @@ class Programme(Strict):
 class GlossaryTerm(Strict):
     """A term defined in the glossary."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("term", "definition", "aliases")
+
     id: Id = Field(description="Stable id of the term, used as its anchor.")
     term: Text = Field(description="The term as it appears in text.")
     definition: Text = Field(description="Plain-language definition, one or two sentences.")
@@ -365,6 +392,8 @@ QuestionType = Literal["single", "multiple", "true-false", "scenario"]
 class Option(Strict):
     """One answer option of a question."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("text", "feedback")
+
     text: Text = Field(description="The option as shown to the learner.")
     correct: bool = Field(default=False, description="true for a correct option.")
     feedback: Text = Field(description="Why this option is right or wrong.")
@@ -372,6 +401,8 @@ class Option(Strict):
 
 class Question(Strict):
     """A quiz question."""
+
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("prompt", "scenario", "explanation")
 
     id: Id = Field(description="Id of the question, unique inside its quiz.")
     type: QuestionType = Field(
@@ -427,6 +458,8 @@ class Question(Strict):
 class Quiz(Strict):
     """A quiz bank (quizzes/<id>.yml)."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("title",)
+
     id: Id = Field(description="Quiz id, equal to the file name.")
     title: Text = Field(description="Title shown above the quiz.")
     draw: Literal["per-objective"] | None = Field(
@@ -443,6 +476,8 @@ class Quiz(Strict):
 class Lesson(Strict):
     """A lesson of an e-learning module."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("title",)
+
     id: Id = Field(description="Lesson id, unique in the module; part of its web address.")
     title: Text = Field(description="Title of the lesson.")
     minutes: int = Field(ge=1, le=120, description="Expected study time, in minutes.")
@@ -453,6 +488,8 @@ class Lesson(Strict):
 
 class Module(Strict):
     """An e-learning module (curriculum/elearning/<id>.yml)."""
+
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("title", "summary")
 
     id: Id = Field(description="Module id, equal to the file name (intro, climate-change...).")
     title: Text = Field(description="Title of the module.")
@@ -473,12 +510,16 @@ class Module(Strict):
 class RuleNote(Strict):
     """How a WTO agreement bears on a policy area."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("text",)
+
     agreement: Agreement = Field(description="The agreement.")
     text: Text = Field(description="What the rules say and why it matters (Markdown).")
 
 
 class PolicyOption(Strict):
     """A practical policy option."""
+
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("title", "steps")
 
     title: Text = Field(description="The option in a few words.")
     steps: list[Text] = Field(min_length=1, description="Practical steps to carry it out.")
@@ -487,6 +528,8 @@ class PolicyOption(Strict):
 class Example(Strict):
     """A real example from a country or region."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("text",)
+
     country: Text = Field(description="Country, region or organisation.")
     text: Text = Field(description="What was done.")
     sources: Sources = Field(min_length=1)
@@ -494,6 +537,8 @@ class Example(Strict):
 
 class Chapter(Strict):
     """A guidebook chapter (curriculum/guidebook/<id>.yml)."""
+
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("title", "summary")
 
     id: Id = Field(description="Chapter id, equal to the file name.")
     title: Text = Field(description="Title of the chapter.")
@@ -512,6 +557,8 @@ Frequency = Literal["annual", "biennial", "quarterly", "monthly", "per-run", "ad
 
 class Indicator(Strict):
     """An indicator (curriculum/indicators/<id>.yml)."""
+
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("name", "definition", "computation", "unit", "disaggregation", "data_sources")
 
     id: Id = Field(description="Indicator id, equal to the file name; starts with ind-.")
     name: Text = Field(description="Short name of the indicator.")
@@ -533,12 +580,16 @@ class Indicator(Strict):
 class ScalePoint(Strict):
     """A point on the checklist's answer scale."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("label",)
+
     value: int = Field(ge=0, le=10, description="Score of the answer.")
     label: Text = Field(description="Answer as shown (e.g. Partly).")
 
 
 class Band(Strict):
     """A score band of the checklist."""
+
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("label",)
 
     id: Id = Field(description="Band id (e.g. early, developing, advanced).")
     label: Text = Field(description="Name of the band.")
@@ -549,6 +600,8 @@ class Band(Strict):
 class Recommendation(Strict):
     """What to do next, for a dimension in a score band."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("text",)
+
     band: Id = Field(description="Id of the band the recommendation is for.")
     text: Text = Field(description="The recommendation.")
     chapters: list[Id] = Field(default_factory=list, description="Guidebook chapters to read.")
@@ -557,6 +610,8 @@ class Recommendation(Strict):
 class ChecklistItem(Strict):
     """A question of the self-assessment."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("text", "guidance")
+
     id: Id = Field(description="Item id, unique in the checklist.")
     text: Text = Field(description="The question, answerable on the scale.")
     guidance: Text | None = Field(default=None, description="What counts as a full answer.")
@@ -564,6 +619,8 @@ class ChecklistItem(Strict):
 
 class Dimension(Strict):
     """A dimension of the self-assessment."""
+
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("title", "description")
 
     id: Id = Field(description="Dimension id.")
     title: Text = Field(description="Title of the dimension.")
@@ -577,6 +634,8 @@ class Dimension(Strict):
 class Checklist(Strict):
     """The self-assessment questionnaire and checklist (curriculum/checklist.yml)."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("title", "intro", "scoring")
+
     title: Text = Field(description="Title of the checklist.")
     intro: Text = Field(description="How to use it (Markdown).")
     scale: list[ScalePoint] = Field(min_length=2, description="The answer scale.")
@@ -589,6 +648,8 @@ class Checklist(Strict):
 class MeasureType(Strict):
     """A type of trade measure for women's economic empowerment."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("title", "definition")
+
     id: Id = Field(description="Measure type id, used by policies and chapters.")
     title: Text = Field(description="Name of the measure type.")
     definition: Text = Field(description="What the measure type is.")
@@ -598,6 +659,8 @@ class MeasureType(Strict):
 class MeasureCategory(Strict):
     """A category of the map of measures."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("title", "description")
+
     id: Id = Field(description="Category id.")
     title: Text = Field(description="Name of the category.")
     description: Text = Field(description="What the category covers.")
@@ -606,6 +669,8 @@ class MeasureCategory(Strict):
 
 class Measures(Strict):
     """The map of trade measures (curriculum/measures.yml)."""
+
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("intro",)
 
     intro: Text = Field(description="Introduction to the map (Markdown).")
     categories: list[MeasureCategory] = Field(min_length=1, description="The categories.")
@@ -681,6 +746,8 @@ def _no_repeats(values: list, field: str) -> None:
 class Policy(Strict):
     """A measure in the gender-responsive trade policy database: one entry per measure."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("description", "beneficiaries")
+
     id: Id = Field(description="Policy id, equal to the file name (e.g. chile-mujer-exporta).")
     countries: list[CountryName] = Field(
         min_length=1,
@@ -735,6 +802,8 @@ MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 class Run(Strict):
     """A course run (curriculum/runs/<id>.yml): dated, or only its planned month."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("title",)
+
     id: Id = Field(description="Run id, equal to the file name (e.g. 2027-unit-1-feb).")
     unit: Id = Field(description="Id of the unit (unit-1 ... unit-4).")
     title: Text = Field(description="Name of the run.")
@@ -783,6 +852,8 @@ class Run(Strict):
 class Question_(Strict):
     """A question of a questionnaire."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("text", "options")
+
     id: Id = Field(description="Question id.")
     text: Text = Field(description="The question.")
     kind: Literal["text", "choice", "multiple", "scale"] = Field(
@@ -794,6 +865,8 @@ class Question_(Strict):
 class QuestionGroup(Strict):
     """A group of questionnaire questions."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("title",)
+
     id: Id = Field(description="Group id.")
     title: Text = Field(description="Title of the group.")
     questions: list[Question_] = Field(min_length=1, description="The questions.")
@@ -801,6 +874,8 @@ class QuestionGroup(Strict):
 
 class Briefing(Strict):
     """The briefing note, pre-course questionnaire and evaluation (curriculum/briefing.yml)."""
+
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("title",)
 
     title: Text = Field(description="Title of the briefing note.")
     sections: list[Section] = Field(min_length=1, description="The briefing note's text.")
@@ -822,6 +897,8 @@ class PackDay(Strict):
 
 class NationalActivity(Strict):
     """A national activity pack (curriculum/national/<id>.yml)."""
+
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("title", "local_notes")
 
     id: Id = Field(description="Pack id, equal to the file name.")
     country: Text = Field(description="Country of the activity.")

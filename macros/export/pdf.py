@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..curriculum import Curriculum
-from ..model import AGREEMENT_NAMES
+from ..i18n.ui import AGREEMENTS, format_date
+from ..i18n.ui import gettext as _
 from ..render.agenda import compute_agenda, compute_pack_agenda
 from ..render.handouts import order_handouts
 from ..render.engine import TEMPLATES, Context, render
@@ -47,7 +48,7 @@ def render_book(cur: Curriculum, book: Book) -> str:
         checklist=checklist, measures=cur.measures if book.tools else None,
         indicators=list(cur.indicators.values()) if book.tools else [],
         terms=sorted(cur.glossary_terms, key=lambda t: t.term.casefold()) if book.glossary else [],
-        agreements=AGREEMENT_NAMES, today=source_date(cur.root).date().isoformat(),
+        agreements=AGREEMENTS, today=format_date(source_date(cur.root).date()),
     )
 
 
@@ -74,7 +75,7 @@ def books(cur: Curriculum) -> dict[str, Book]:
     chapters = list(cur.chapters.values())
     out = {
         "participant-handbook.pdf": Book(
-            "WTO Trade and Gender Training", "Participant handbook", False, sessions, [],
+            _("WTO Trade and Gender Training"), _("Participant handbook"), False, sessions, [],
             chapters, days=days),
         "trainer-guide.pdf": Book(
             "WTO Trade and Gender Training", "Trainer guide: with trainer notes, timings and "

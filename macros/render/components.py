@@ -11,6 +11,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from ..curriculum import Curriculum
+from ..i18n.marks import strip_marks
 from ..model import GlossaryTerm, Quiz
 from ..quizorder import shown_options, shown_prompt
 from ..scoring import is_single_answer
@@ -25,7 +26,7 @@ _PROTECTED = re.compile(r"\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]+>|\{[^}]*\}")
 @lru_cache(maxsize=8)
 def _term_pattern(terms: tuple) -> tuple[dict[str, str], re.Pattern]:
     """Every spelling of every term (longest first) as one pattern, built once per glossary."""
-    names = {name.casefold(): ident for ident, term, aliases in terms
+    names = {strip_marks(name).casefold(): ident for ident, term, aliases in terms
              for name in (term, *aliases)}
     pattern = re.compile(
         r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))

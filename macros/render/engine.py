@@ -18,12 +18,11 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
-from ..model import AGREEMENT_NAMES
+from ..i18n.ui import AGREEMENTS, T, format_date, gettext, offline_zip_name
 from ..quizorder import shown_options, shown_prompt
 from ..sanitise import render_safe_markdown
 from ..scoring import is_single_answer
 from . import links
-from .strings import STRINGS
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -144,8 +143,11 @@ def environment() -> Environment:
     env.filters["md_block"] = markdown_block
     env.filters["oneline"] = oneline
     env.filters["minutes"] = minutes
-    env.globals["AGREEMENTS"] = AGREEMENT_NAMES
-    env.globals["T"] = STRINGS
+    env.globals["AGREEMENTS"] = AGREEMENTS
+    env.globals["T"] = T  # interface strings in the language being rendered
+    env.globals["_"] = gettext
+    env.filters["format_date"] = format_date
+    env.globals["offline_zip"] = offline_zip_name
     env.globals["shown_options"] = shown_options
     env.globals["shown_prompt"] = shown_prompt
     env.globals["is_single_answer"] = is_single_answer

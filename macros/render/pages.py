@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..curriculum import Curriculum
 from . import action_note as an
+from ..i18n.ui import gettext as _
 from . import components as c
 from . import delegates as dl
 from . import elearning as el
@@ -58,12 +59,13 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
     """Source path -> what renders it, for every generated page (each says its editions)."""
     pages: dict[str, Generated] = {
         "programme/index.md": _page(cur.programme.title, c.render_programme),
-        "agenda.md": _page("Agenda of the 2-day course", c.render_agenda),
-        "sessions/index.md": _page("Sessions of the 2-day course", c.render_session_index),
+        "agenda.md": _page(_("Agenda of the 2-day course"), c.render_agenda),
+        "sessions/index.md": _page(_("Sessions of the 2-day course"), c.render_session_index),
     }
     for sid, session in cur.sessions.items():
         pages[f"sessions/{sid}.md"] = _page(
-            f"Session {session.number}: {session.title}", c.render_session, sid
+            _("Session {number}: {title}").format(number=session.number, title=session.title),
+            c.render_session, sid,
         )
     if cur.programme.delegates:
         pages["delegates/index.md"] = _page(cur.programme.delegates.title, dl.render_delegates)
@@ -82,7 +84,7 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
                 handout.title, ho.render_handout, hid, search=False, editions=TRAINER_ONLY
             )
     if cur.glossary:
-        pages["glossary.md"] = _page("Glossary", c.render_glossary)
+        pages["glossary.md"] = _page(_("Glossary"), c.render_glossary)
     if cur.modules:
         pages["elearning/index.md"] = _page("E-learning", el.render_elearning_index)
     for mid, module in cur.modules.items():
@@ -93,49 +95,55 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
             )
         if module.final_quiz:
             pages[f"elearning/{mid}/final.md"] = _page(
-                f"{module.title}: final assessment", el.render_final, mid
+                _("{title}: final assessment").format(title=module.title), el.render_final, mid
             )
         pages[f"elearning/{mid}/completion.md"] = _page(
-            f"{module.title}: completion record", el.render_completion, mid, search=False,
+            _("{title}: completion record").format(title=module.title), el.render_completion,
+            mid, search=False,
         )
     if cur.chapters:
         pages["guidebook/index.md"] = _page(
-            "Trade and gender policy guidebook", t.render_guidebook_index
+            _("Trade and gender policy guidebook"), t.render_guidebook_index
         )
     for cid, chapter in cur.chapters.items():
         pages[f"guidebook/{cid}.md"] = _page(chapter.title, t.render_chapter, cid)
     if cur.indicators:
         pages["tools/indicators.md"] = _page(
-            "Indicators", t.render_indicator_catalogue
+            _("Indicators"), t.render_indicator_catalogue
         )
     if cur.checklist:
         pages["tools/checklist.md"] = _page(cur.checklist.title, t.render_checklist)
     if cur.measures:
-        pages["tools/measures.md"] = _page("Map of trade measures", t.render_measures)
+        pages["tools/measures.md"] = _page(_("Map of trade measures"), t.render_measures)
     if cur.policies:
         pages["policies/index.md"] = _page(
-            "Gender-responsive trade policy database", pa.render_policy_table
+            _("Gender-responsive trade policy database"), pa.render_policy_table
         )
-        pages["policies/share.md"] = _page("Share a policy", pa.render_share_form)
+        pages["policies/share.md"] = _page(_("Share a policy"), pa.render_share_form)
         for pid in cur.policies:
-            pages[f"policies/{pid}.md"] = _page(f"Policy: {pid}", pa.render_policy, pid, search=False)
+            pages[f"policies/{pid}.md"] = _page(
+                _("Policy: {id}").format(id=pid), pa.render_policy, pid, search=False
+            )
         for country in pa.list_countries(cur):
             pages[f"policies/countries/{slugify(country)}.md"] = _page(
-                f"Policies: {country}", pa.render_country, slugify(country), search=False,
+                _("Policies: {country}").format(country=country), pa.render_country,
+                slugify(country), search=False,
             )
     if cur.briefing:
         pages["participants/briefing.md"] = _page(cur.briefing.title, pa.render_briefing)
         pages["participants/questionnaire.md"] = _page(
-            "Pre-course questionnaire", pa.render_questionnaire
+            _("Pre-course questionnaire"), pa.render_questionnaire
         )
-        pages["programme/evaluation.md"] = _page("Evaluation and follow-up", pa.render_evaluation)
+        pages["programme/evaluation.md"] = _page(
+            _("Evaluation and follow-up"), pa.render_evaluation
+        )
     if cur.runs:
-        pages["schedule.md"] = _page("Course calendar", pa.render_schedule)
+        pages["schedule.md"] = _page(_("Course calendar"), pa.render_schedule)
     for nid, pack in cur.national.items():
         pages[f"national/{nid}.md"] = _page(pack.title, pa.render_national, nid)
     if cur.quizzes:
         pages["trainers/alignment.md"] = _page(
-            "Objectives and questions", tr.render_alignment, search=False, editions=TRAINER_ONLY
+            _("Objectives and questions"), tr.render_alignment, search=False, editions=TRAINER_ONLY
         )
         pages["trainers/lms.md"] = _page(
             "Using the course in an LMS", render_lms_page, search=False, editions=TRAINER_ONLY

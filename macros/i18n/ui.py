@@ -1,0 +1,189 @@
+"""Interface strings and dates in the language being rendered.
+
+Templates read interface strings as ``T.key`` (keys of macros/render/strings.py) or as
+``_("English text")``; both look the text up in ``locale/<lang>/ui.po`` for the language
+set with ``use_language``.  A string without a translation stays English, inside marks
+that make it a ``lang="en"`` element (macros/i18n/marks.py).
+"""
+
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+from babel.dates import format_date as babel_format_date
+
+from ..model import AGREEMENT_NAMES
+from ..render.strings import STRINGS
+from . import SOURCE
+from .catalog import by_context, look_up, po_path, read_catalog
+from .marks import wrap
+
+UI_SOURCE = "ui"
+"""The catalogue of interface strings: locale/<lang>/ui.po."""
+
+LITERAL = "ui:text"
+"""The context of interface text written out in templates and code with ``_()``."""
+
+_lang: contextvars.ContextVar[str] = contextvars.ContextVar("lang", default=SOURCE)
+_root: contextvars.ContextVar[Path | None] = contextvars.ContextVar("root", default=None)
+
+TEXTS: tuple[str, ...] = (
+    # navigation sections (macros/render/pages.py)
+    "Home",
+    "Programme",
+    "2-day course",
+    "E-learning",
+    "Guidebook",
+    "Policy tools",
+    "Participants and data",
+    "National activities",
+    "More",
+    "For trainers",
+    # page titles (macros/render/pages.py)
+    "Agenda of the 2-day course",
+    "Sessions of the 2-day course",
+    "Session {number}: {title}",
+    "Glossary",
+    "{title}: final assessment",
+    "{title}: completion record",
+    "Trade and gender policy guidebook",
+    "Indicators",
+    "Map of trade measures",
+    "Gender-responsive trade policy database",
+    "Share a policy",
+    "Policy: {id}",
+    "Policies: {country}",
+    "Pre-course questionnaire",
+    "Evaluation and follow-up",
+    "Course calendar",
+    "Objectives and questions",
+    # the site and its language notices (macros/render/tree.py, macros/theme/)
+    "WTO Trade and Gender Training",
+    "{name} (trainer edition)",
+    "The WTO Trade and Gender training programme for government officials",
+    # the PDFs (macros/export/pdf.py)
+    "Participant handbook",
+    "{country}, {start} to {end}",
+    "Course material of the WTO Trade and Gender training programme.",
+    "Only part of this page is translated ({percent}%): the rest is shown in English.",
+    "This page is in English: it is not translated yet.",
+    "Draft translation, not yet reviewed.",
+    "Trainer edition: includes trainer notes, activity timings and quiz answer keys. Not for "
+    "participants.",
+    "Translation status",
+    "Languages",
+    "Page",
+    "Translated words",
+    "Draft entries",
+    "Out-of-date entries",
+    "Missing entries",
+    "Whole site",
+    "Each page's share of translated words, and its entries still to review (draft), to "
+    "update (the English changed) or to translate. Translators: see "
+    "[Translating the course]({link}).",
+)
+"""Interface text not written in a template: navigation, page titles, notices."""
+
+
+@contextmanager
+def use_language(lang: str, root: Path | None = None) -> Iterator[None]:
+    """Render everything inside in ``lang`` (catalogues read from ``root``/locale)."""
+    lang_token = _lang.set(lang)
+    root_token = _root.set(Path(root) if root else _root.get())
+    try:
+        yield
+    finally:
+        _lang.reset(lang_token)
+        _root.reset(root_token)
+
+
+def current_language() -> str:
+    """The language being rendered."""
+    return _lang.get()
+
+
+def _entries() -> dict:
+    root = _root.get()
+    if root is None:
+        root = Path(__file__).resolve().parent.parent.parent
+    return by_context(read_catalog(po_path(root, current_language(), UI_SOURCE)))
+
+
+def _translate(context: str, english: str) -> str:
+    if current_language() == SOURCE:
+        return english
+    found = look_up(_entries(), context, english)
+    if found.state in ("fuzzy", "missing"):
+        return wrap(english, found.state)
+    return found.text
+
+
+def gettext(text: str) -> str:
+    """Interface text written out in English, in the language being rendered."""
+    return _translate(LITERAL, text)
+
+
+class Strings:
+    """``T.key``: the interface string ``key`` in the language being rendered."""
+
+    def __getattr__(self, key: str) -> str:
+        if key.startswith("__") or key not in STRINGS:
+            raise AttributeError(key)
+        return _translate(f"ui:{key}", STRINGS[key])
+
+    def __getitem__(self, key: str) -> str:
+        return self.__getattr__(key)
+
+
+T = Strings()
+
+
+class Agreements(Mapping):
+    """``AGREEMENTS[code]``: the full name of a WTO agreement in the language being rendered."""
+
+    def __getitem__(self, code: str) -> str:
+        return _translate(f"ui:agreement/{code}", AGREEMENT_NAMES[code])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(AGREEMENT_NAMES)
+
+    def __len__(self) -> int:
+        return len(AGREEMENT_NAMES)
+
+
+AGREEMENTS = Agreements()
+
+
+def format_date(value: dt.date, form: str = "long") -> str:
+    """A date written for the language being rendered: 'long' (9 August 2021),
+    'day_month' (9 August) or 'day'."""
+    pattern = {"long": "d MMMM y", "day_month": "d MMMM", "day": "d"}[form]
+    return babel_format_date(value, pattern, locale=current_language())
+
+
+def offline_zip_name(lang: str | None = None) -> str:
+    """The offline bundle of a language (the one being rendered by default):
+    offline-site.zip in English, offline-site-fr.zip in French..."""
+    lang = lang or current_language()
+    return "offline-site.zip" if lang == SOURCE else f"offline-site-{lang}.zip"
+
+
+_LITERAL_CALL = re.compile(r"""\b_\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*\)""")
+
+
+def template_texts(folders: list[Path]) -> list[str]:
+    """Every ``_("...")`` text of the templates in these folders, in file order."""
+    found: list[str] = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in (".html", ".md") and path.is_file():
+                for match in _LITERAL_CALL.finditer(path.read_text(encoding="utf-8")):
+                    text = match.group(1) or match.group(2)
+                    if text not in found:
+                        found.append(text)
+    return found

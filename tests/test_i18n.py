@@ -1,0 +1,255 @@
+"""The course in French and Spanish: catalogues, checks, the three sites and the switcher."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.request
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from macros.curriculum import load_curriculum
+from macros.i18n import TARGETS
+from macros.i18n.apply import translate_curriculum
+from macros.i18n.catalog import po_path, read_catalog, write_catalog
+from macros.i18n.check import check_terms, check_translation, link_targets, list_items
+from macros.i18n.extract import extract_curriculum
+from macros.i18n.marks import finish_markdown, wrap
+from macros.i18n.merge import update_catalogues
+from macros.render.links import url_of
+
+# ------------------------------------------------------------------ catalogues
+
+
+def _translate_everything(root: Path, source: str, lang: str) -> None:
+    """Give every entry of one catalogue a translation that keeps what it must."""
+    path = po_path(root, lang, source)
+    catalog = read_catalog(path, lang)
+    for message in catalog:
+        if message.id:
+            message.string = f"[{lang}] {message.id}"
+    write_catalog(catalog, path)
+
+
+def _fuzzy(root: Path, source: str, lang: str) -> set[str]:
+    with po_path(root, lang, source).open("rb") as handle:
+        return {m.context for m in read_po(handle) if m.id and m.fuzzy}
+
+
+def test_editing_one_paragraph_makes_exactly_its_entries_fuzzy(project):
+    cur = load_curriculum(project)
+    update_catalogues(project, cur)
+    source, entries = next(
+        (f, e) for f, e in extract_curriculum(cur).items() if sum(1 for x in e if x.block) > 2
+    )
+    for lang in TARGETS:
+        _translate_everything(project, source, lang)
+    edited = next(e for e in entries if e.block and len(e.msgid.splitlines()[0]) > 20)
+    first_line = edited.msgid.splitlines()[0]
+    yaml_file = project / source
+    text = yaml_file.read_text(encoding="utf-8")
+    assert text.count(first_line) == 1
+    yaml_file.write_text(text.replace(first_line, first_line + " Edited here."), encoding="utf-8")
+
+    update_catalogues(project, load_curriculum(project))
+
+    for lang in TARGETS:
+        assert _fuzzy(project, source, lang) == {edited.context}
+        catalog = read_catalog(po_path(project, lang, source), lang)
+        message = next(m for m in catalog if m.context == edited.context)
+        assert message.previous_id == [edited.msgid]  # the translator sees what changed
+        assert message.string == f"[{lang}] {edited.msgid}"
+
+
+def test_make_i18n_twice_rewrites_nothing(project):
+    cur = load_curriculum(project)
+    update_catalogues(project, cur)
+    assert update_catalogues(project, load_curriculum(project)) == []  # nothing to rewrite
+
+
+# ------------------------------------------------------------------ checks
+
+
+def test_a_translation_keeps_links_list_items_and_tokens():
+    english = "- See [the agreement](../sessions/s4.md#gatt).\n- Pass mark {pass_mark}."
+    good = "- Voir [l'accord](../sessions/s4.md#gatt).\n- Seuil {pass_mark}."
+    assert check_translation(english, good, "fr", []) == ([], [])
+    problems, _ = check_translation(english, good.replace("#gatt", ""), "fr", [])
+    assert any("link targets" in p and "'../sessions/s4.md#gatt'" in p for p in problems)
+    problems, _ = check_translation(english, good.replace("\n- ", " "), "fr", [])
+    assert any("2 list items, the translation 1" in p for p in problems)
+    problems, _ = check_translation(english, good.replace("{pass_mark}", "{seuil}"), "fr", [])
+    assert any("'{pass_mark}'" in p for p in problems)
+    assert link_targets('<a href="https://www.wto.org/">x</a>') == {"https://www.wto.org/": 1}
+    assert list_items("1. one\n2. two\n   still two") == 2
+
+
+def test_a_non_wto_variant_of_a_listed_term_is_a_warning():
+    terms = [{"en": "WTO Members", "fr": "Membres de l'OMC", "avoid": {"fr": ["membres de l'OMC"]}}]
+    assert check_terms("Les Membres de l’OMC ont adopté…", "fr", terms) == []
+    warning = check_terms("Les États membres de l'OMC ont adopté…", "fr", terms)
+    assert len(warning) == 1 and "Membres de l'OMC" in warning[0]
+
+
+def _first_entry(cur, test):
+    for source, entries in extract_curriculum(cur).items():
+        for entry in entries:
+            if test(entry.msgid):
+                return source, entry
+    raise AssertionError("no entry of that kind in the curriculum")
+
+
+@pytest.mark.parametrize(
+    "breaking, expected",
+    [
+        (lambda text: re.sub(r"\]\([^)]*\)", "]()", text), "must keep the link targets"),
+        (lambda text: text.split("\n", 1)[0], "list items"),
+    ],
+)
+def test_a_broken_translation_gives_one_line_with_the_po_line(project, breaking, expected):
+    cur = load_curriculum(project)
+    update_catalogues(project, cur, ("fr",))
+    if "link" in expected:
+        source, entry = _first_entry(cur, lambda t: bool(link_targets(t)))
+    else:
+        source, entry = _first_entry(
+            cur, lambda t: list_items(t) > 1 and not link_targets(t) and "{" not in t
+        )
+    path = po_path(project, "fr", source)
+    catalog = read_catalog(path, "fr")
+    message = next(m for m in catalog if m.context == entry.context)
+    message.string = breaking(entry.msgid)
+    write_catalog(catalog, path)
+    with path.open("rb") as handle:
+        line = next(m.lineno for m in read_po(handle) if m.context == entry.context)
+
+    out = translate_curriculum(load_curriculum(project), "fr", project)
+
+    lines = [p.format() for p in out.problems]
+    rel = path.relative_to(project).as_posix()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{rel}:{line}:1: {entry.context}: ")
+    assert expected in lines[0]
+
+
+def test_marks_become_lang_en_elements_and_are_counted():
+    text = (
+        "---\ntitle: "
+        + wrap("Title", "missing")
+        + "\n---\n\n# "
+        + wrap("Titre", "done")
+        + "\n\n"
+        + wrap("- one\n- two", "fuzzy", block=True)
+        + "\n\n"
+        + '<a title="'
+        + wrap("tip", "missing")
+        + '">'
+        + wrap("x", "draft")
+        + "</a>\n"
+    )
+    out, count = finish_markdown(text)
+    assert "title: Title\n" in out
+    assert '<div lang="en" markdown="1">\n\n- one\n- two\n\n</div>' in out
+    assert '<a title="tip">x</a>' in out
+    assert count.entries == {"done": 1, "fuzzy": 1, "draft": 1}
+    assert not re.search("[\ue000-\ue0ff]", out)
+
+
+# ------------------------------------------------------------------ the built sites
+
+
+def test_each_language_site_has_its_lang_on_every_page(site):
+    for lang in TARGETS:
+        pages = [p for p in (site / lang).rglob("*.html") if "assets" not in p.parts]
+        assert len(pages) > 20
+        for page in pages:
+            assert f'<html lang="{lang}"' in page.read_text(encoding="utf-8"), page
+
+
+def test_switcher_links_resolve_on_disk(site):
+    checked = 0
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        links = re.findall(r'<a href="([^"]+)" hreflang="([a-z]{2})" lang="\2"', html)
+        if "md-select__link" not in html:
+            continue
+        assert {lang for _, lang in links} == {"en", *TARGETS}, page
+        for href, _ in links:
+            target = (page.parent / href).resolve()
+            target = target / "index.html" if href.endswith("/") else target
+            assert target.is_file(), f"{page}: {href}"
+            checked += 1
+    assert checked > 100
+
+
+def test_switcher_links_resolve_over_http(site, base_url):
+    pages = sorted(site.glob("fr/sessions/*/index.html"))
+    assert pages
+    html = pages[0].read_text(encoding="utf-8")
+    url = base_url + pages[0].parent.relative_to(site).as_posix() + "/"
+    for href in re.findall(r'<a href="([^"]+)" hreflang=', html):
+        with urllib.request.urlopen(urllib.parse.urljoin(url, href)) as response:
+            assert response.status == 200
+
+
+def test_status_notices_and_fallbacks(site):
+    status = json.loads((site / "data/translation-status.json").read_text(encoding="utf-8"))
+    assert set(status) == set(TARGETS)
+    for lang in TARGETS:
+        rows = status[lang]["pages"]
+        partial = next(r for r in rows if r["percent"] < 100)
+        html = (site / lang / url_of(partial["page"]) / "index.html").read_text(encoding="utf-8")
+        assert 'class="translation-notice"' in html
+        assert 'lang="en"' in html
+        drafted = [r for r in rows if r["draft"]]
+        assert drafted, "the drafted pages are listed with their draft entries"
+        html = (site / lang / url_of(drafted[0]["page"]) / "index.html").read_text(encoding="utf-8")
+        assert "translation-draft" in html
+        assert (site / lang / "trainer/trainers/translation-status/index.html").is_file()
+
+
+def test_pdfs_and_offline_bundle_per_language(site):
+    for lang in TARGETS:
+        assert (site / lang / "downloads/participant-handbook.pdf").stat().st_size > 10_000
+        assert (site / lang / f"downloads/offline-site-{lang}.zip").stat().st_size > 100_000
+
+
+# ------------------------------------------------------------------ in a browser
+
+
+def test_switch_language_answer_a_french_quiz_and_search_in_spanish(page, base_url, site):
+    from playwright.sync_api import expect
+
+    session = next(
+        p.parent
+        for p in sorted(site.glob("sessions/*/index.html"))
+        if 'form class="quiz"' in p.read_text(encoding="utf-8")
+    )
+    page.goto(base_url + session.relative_to(site).as_posix() + "/")
+    english_url = page.url
+    page.locator(".md-header .md-select button").first.click()  # opens the language list
+    page.locator("a.md-select__link[hreflang=fr]").first.click()
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    assert page.url.endswith("/fr" + english_url.removeprefix(base_url.rstrip("/")))
+
+    form = page.locator("form.quiz").first
+    for question in form.locator("fieldset.quiz-q").all():
+        question.locator("input").first.check()
+    form.locator("button[type=submit]").click()
+    expect(form.locator(".quiz-result")).not_to_be_empty()
+
+    page.locator(".md-header .md-select button").first.click()
+    page.locator("a.md-select__link[hreflang=en]").first.click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert page.url == english_url
+
+    glossary = (site / "es/glossary/index.html").read_text(encoding="utf-8")
+    heading = re.search(r'<h2 id="[^"]+">([^<]+)', glossary).group(1)
+    word = max(re.findall(r"\w+", heading), key=len)
+    page.goto(base_url + "es/glossary/")
+    page.locator("label[for=__search]").first.click()  # the header's search button
+    page.locator(".md-search__input").press_sequentially(word, delay=30)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
+    assert page.outside == []
