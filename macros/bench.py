@@ -89,7 +89,8 @@ def make_project(dest: Path, scale: int, policies: int | None = None) -> Path:
     docs = {path: load_file(path, ROOT) for path, _ in discover(ROOT)}
     data = {path.relative_to(ROOT).as_posix(): d.data for path, d in docs.items()}
     programme = data["curriculum/programme.yml"]
-    sessions = {k: v for k, v in data.items() if k.startswith("curriculum/sessions/")}
+    sessions = {k: v for k, v in data.items() if k.startswith("curriculum/sessions/")
+                and v.get("course", "unit-1") == "unit-1"}
     order = list(programme["order"]["sessions"])
     for k in range(2, scale + 1):
         for path, session in sessions.items():
