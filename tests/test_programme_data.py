@@ -122,7 +122,7 @@ def test_sessions_belong_to_the_2_day_course_unless_told_otherwise():
         "day": 1,
         "duration": 60,
         "summary": "S",
-        "objectives": [{"id": "x-o1", "text": "Explain."}],
+        "objectives": [{"id": "x-o1", "text": "Explain.", "level": "understand"}],
         "key_messages": ["M"],
         "sections": [{"id": f"s{i}", "title": "T", "body": "B"} for i in range(3)],
         "activities": [{"title": "A", "type": "discussion", "minutes": 60, "instructions": "I"}],
