@@ -218,6 +218,9 @@ def _build_into(root: Path, stage: Path, *, with_pdf: bool, with_offline: bool,
     started = time.perf_counter()
     copy_site(outputs["learner"], stage)
     copy_site(outputs["trainer"], stage / "trainer")
+    # A host serves only the site's top 404.html; the trainer edition's own one would link
+    # its navigation from the site root, where trainer pages are not.
+    (stage / "trainer" / "404.html").unlink(missing_ok=True)
     for folder in (stage, stage / "trainer"):
         write_data(cur, folder)
     write_question_banks(cur, stage / "trainer" / LMS_FOLDER)

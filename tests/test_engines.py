@@ -38,9 +38,18 @@ def pages(site: Path) -> set[str]:
 
 def forms(html: str) -> list[str]:
     """Every form of the content (quizzes, tools; not the theme's search form), with its
-    whitespace normalised."""
-    return [re.sub(r"\s+", " ", f) for f in FORM.findall(html)
+    whitespace normalised.  Zensical consumes `data-search-exclude` (it keeps the element out
+    of its index and drops the attribute), so the attribute is not compared."""
+    return [re.sub(r"\s+", " ", f.replace(" data-search-exclude", "")) for f in FORM.findall(html)
             if not f.startswith('<form class="md-')]
+
+
+def search_text(site: Path) -> str:
+    """The search index of a built site, whichever engine wrote it."""
+    for name in ("search/search_index.json", "search.json"):
+        if (site / name).exists():
+            return (site / name).read_text(encoding="utf-8")
+    raise AssertionError(f"no search index in {site}")
 
 
 @pytest.mark.parametrize("edition", ["learner", "trainer"])
@@ -79,5 +88,15 @@ def test_every_engine_resolves_every_link(built, engine):
     after the engine, such as PDFs and data, are checked on the full site)."""
     for edition in ("learner", "trainer"):
         broken = broken_links(built[(engine, edition)],
-                              skip_suffixes=(".pdf", ".zip", ".ics", ".json", ".csv"))
+                              skip_suffixes=(".pdf", ".zip", ".ics", ".json", ".csv", ".xml", ".txt"))
         assert broken == [], f"{engine} {edition}:\n" + "\n".join(broken[:20])
+
+
+@pytest.mark.parametrize("engine", list(ENGINES))
+def test_every_engine_keeps_quiz_feedback_out_of_search(built, engine):
+    from macros.curriculum import load_curriculum
+
+    cur = load_curriculum(ROOT)
+    index = search_text(built[(engine, "learner")])
+    feedback = [o.feedback for q in cur.quizzes.values() for x in q.questions for o in x.options]
+    assert feedback and not [f for f in feedback if f[:60] in index]

@@ -49,10 +49,6 @@ def _edit(path: Path, change) -> None:
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-def _first(folder: Path) -> Path:
-    return sorted(p for p in folder.glob("*.yml") if not p.name.startswith("_"))[0]
-
-
 @pytest.fixture(scope="module")
 def injected(tmp_path_factory):
     """A site built from a curriculum whose texts all try to break out."""
@@ -61,7 +57,10 @@ def injected(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("inj") / "project")
     fields = {k: json.dumps(v) for k, v in PAYLOADS.items()}
     (project / "curriculum/policies/zz-injection-test.yml").write_text(POLICY.format(**fields))
-    session = _first(project / "curriculum/sessions")
+    session = next(  # a session of the 2-day course: it has a quiz to inject into
+        p for p in sorted((project / "curriculum/sessions").glob("[!_]*.yml"))
+        if "quiz" in yaml.safe_load(p.read_text(encoding="utf-8"))
+    )
 
     def session_payloads(d):
         d["title"] += " " + BREAKOUT

@@ -3,6 +3,8 @@
    Scoring is all or nothing per question, as in macros/scoring.py. */
 (function () {
   "use strict";
+  if (window.tgQuizLoaded) { return; }  // a page with several quizzes names the script once per quiz
+  window.tgQuizLoaded = true;
   var PREFIX = "tg-quiz:";
   function load(key) {
     try { return JSON.parse(localStorage.getItem(PREFIX + key)) || null; } catch (e) { return null; }

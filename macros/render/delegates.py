@@ -59,6 +59,5 @@ def render_delegate_session(cur: Curriculum, ctx: Context, sid: str) -> str:
         chapters=[],
         has=_available_tools(cur),
         handouts=cur.handouts,
-        # The take-home action note follows the 2-day course: its page gathers Unit 1 sessions.
         note_form="",
     )

@@ -1,0 +1,64 @@
+"""What a trainee's phone downloads: byte budgets on the wire, scripts only where used, and
+the search index fetched only when search is opened."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.benchweb import BUDGET_FIRST_KB, BUDGET_REPEAT_KB, serve
+
+
+@pytest.fixture(scope="module")
+def gzip_url(site):
+    """The built site behind a static host with gzip and cache headers."""
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+def _load(browser, url: str, twice: bool = False) -> tuple[dict[str, int], dict[str, int], object]:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    urls: dict[str, str] = {}
+    sizes: dict[str, int] = {}
+    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+    cdp.on("Network.loadingFinished",
+           lambda e: sizes.__setitem__(urls.get(e["requestId"], e["requestId"]), e["encodedDataLength"]))
+    page.goto(url, wait_until="networkidle")
+    first = dict(sizes)
+    repeat: dict[str, int] = {}
+    if twice:
+        sizes.clear()
+        page.goto(url, wait_until="networkidle")
+        repeat = dict(sizes)
+    return first, repeat, (context, page, sizes)
+
+
+@pytest.mark.parametrize("path", ["sessions/s1/", "", "tools/checklist/"])
+def test_first_and_repeat_view_stay_within_budget(browser, gzip_url, path):
+    first, repeat, (context, _, _) = _load(browser, gzip_url + path, twice=True)
+    context.close()
+    assert not any("search_index" in u or u.endswith("search.json") for u in first), \
+        "the search index must wait until search is opened"
+    assert sum(first.values()) / 1024 <= BUDGET_FIRST_KB, sorted(first.items(), key=lambda kv: -kv[1])[:5]
+    assert sum(repeat.values()) / 1024 <= BUDGET_REPEAT_KB, sorted(repeat.items(), key=lambda kv: -kv[1])[:5]
+
+
+def test_quiz_script_loads_only_where_a_quiz_is(browser, gzip_url):
+    first, _, (context, _, _) = _load(browser, gzip_url + "glossary/")
+    context.close()
+    assert not any(u.endswith("assets/quiz.js") for u in first)
+    first, _, (context, _, _) = _load(browser, gzip_url + "sessions/s1/")
+    context.close()
+    assert any(u.endswith("assets/quiz.js") for u in first)
+
+
+def test_opening_search_fetches_the_index_and_finds_pages(browser, gzip_url):
+    _, _, (context, page, sizes) = _load(browser, gzip_url + "sessions/s1/")
+    page.keyboard.press("/")
+    page.locator(".md-search__input").press_sequentially("gender", delay=30)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert any("search_index" in u for u in sizes)
+    context.close()
