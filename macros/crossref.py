@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from .check_programme import check_programme
 from .corpus import Curriculum
 from .countries import COUNTRIES, official_name
 from .errors import Problem
-from .loader import Document
+from .loader import Document, format_path
+from .sanitise import line_of
+from .text_fields import iter_texts
 from .validate import suggest
 
 Checker = Callable[[Curriculum], list[Problem]]
@@ -74,31 +77,38 @@ _MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)")
 _HTML_IMAGE = re.compile(r"<img\b(?![^>]*\balt\s*=\s*[\"'][^\"']+)[^>]*>", re.IGNORECASE)
 
 
-def check_images(doc: Document) -> list[Problem]:
-    """Every image in a text field needs alt text, for screen-reader users."""
+def check_images(doc: Document, obj: object, root: Path) -> list[Problem]:
+    """Every image in a Markdown field needs alt text, for screen-reader users (plain-text
+    fields never show images: the markup check refuses links there)."""
     out = []
-    for path in doc.marks:
-        value = doc.data_at(path)
-        if not isinstance(value, str) or ("![" not in value and "<img" not in value.lower()):
+    for path, kind, value in iter_texts(obj):
+        if kind != "markdown" or ("![" not in value and "<img" not in value.lower()):
             continue
-        for m in _MD_IMAGE.finditer(value):
-            if not m.group("alt").strip():
-                out.append(
-                    doc.problem(
-                        path,
-                        f"the image '{m.group('src')}' has no alt text. "
-                        "Describe it: ![what the image shows](file.png).",
-                    )
-                )
-        if _HTML_IMAGE.search(value):
-            out.append(doc.problem(path, 'an <img> has no alt text. Add alt="what it shows".'))
+        found = [
+            (
+                m.group(0),
+                f"the image '{m.group('src')}' has no alt text. "
+                "Describe it: ![what the image shows](file.png).",
+            )
+            for m in _MD_IMAGE.finditer(value)
+            if not m.group("alt").strip()
+        ]
+        html = _HTML_IMAGE.search(value)
+        if html:
+            found.append((html.group(0), 'an <img> has no alt text. Add alt="what it shows".'))
+        for needle, message in found:
+            line, col = line_of(doc, path, value, needle, root)
+            out.append(Problem(doc.file, line, col, format_path(path), message))
     return out
 
 
 def check_all_images(cur: Curriculum) -> list[Problem]:
-    """Alt text on every image of every file (policy text is plain text, never rendered)."""
+    """Alt text on every image of every Markdown field of every loaded file."""
     return [
-        p for (kind, _), doc in cur.documents.items() if kind != "policy" for p in check_images(doc)
+        p
+        for key, obj in cur.objects.items()
+        if key in cur.documents
+        for p in check_images(cur.documents[key], obj, cur.root)
     ]
 
 
@@ -441,8 +451,12 @@ def check_national(cur: Curriculum) -> list[Problem]:
                 )
         if pack.start and pack.end and pack.end < pack.start:
             out.append(doc.problem(("end",), "'end' is before 'start'."))
-        if pack.days and pack.start and pack.end \
-                and len(pack.days) > (pack.end - pack.start).days + 1:
+        if (
+            pack.days
+            and pack.start
+            and pack.end
+            and len(pack.days) > (pack.end - pack.start).days + 1
+        ):
             out.append(
                 doc.problem(
                     ("days",),
@@ -464,17 +478,18 @@ def check_handouts(cur: Curriculum) -> list[Problem]:
             for j, hid in enumerate(activity.handouts):
                 if hid not in cur.handouts:
                     problems.append(
-                        unknown(doc, ("activities", i, "handouts", j), "handout", hid,
-                                 cur.handouts)
+                        unknown(doc, ("activities", i, "handouts", j), "handout", hid, cur.handouts)
                     )
             if activity.action_note:
                 prompts += 1
                 if prompts > 1:
-                    problems.append(doc.problem(
-                        ("activities", i, "action_note"),
-                        "only one activity per session can have an action_note. Merge the "
-                        "prompts into one.",
-                    ))
+                    problems.append(
+                        doc.problem(
+                            ("activities", i, "action_note"),
+                            "only one activity per session can have an action_note. Merge the "
+                            "prompts into one.",
+                        )
+                    )
     for hid, handout in cur.handouts.items():
         if handout.session not in cur.sessions:
             doc = cur.document("handout", hid)
@@ -487,7 +502,8 @@ def check_unused_handouts(cur: Curriculum) -> list[Problem]:
     used = {h for s in cur.sessions.values() for a in s.activities for h in a.handouts}
     return [
         cur.document("handout", hid).problem(
-            ("id",), f"handout '{hid}' is not used by any activity. Add it to the "
+            ("id",),
+            f"handout '{hid}' is not used by any activity. Add it to the "
             f"'handouts' of an activity in curriculum/sessions/{handout.session}.yml.",
             warning=True,
         )

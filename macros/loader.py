@@ -264,6 +264,22 @@ def _yaml_error_message(err: yaml.MarkedYAMLError) -> str:
     return f"this is not valid YAML: {text}. Check the indentation and quotes on this line."
 
 
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """Line and column (from 1) of a character offset in ``text``."""
+    offset = max(0, min(offset, len(text)))
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _reader_error_message(err: yaml.reader.ReaderError) -> str:
+    """A character YAML refuses (control characters, often invisible), in plain words."""
+    char = err.character
+    code = char if isinstance(char, int) else ord(char[:1] or "\0")
+    return (
+        f"the invisible control character U+{code:04X} is not allowed in YAML. Delete it "
+        "(retype this line if you cannot see it)."
+    )
+
+
 _FAST = getattr(yaml, "CSafeLoader", None)
 
 
@@ -315,8 +331,12 @@ def load_text(text: str, file: str) -> Document:
             mark = err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise LoadFailed(Problem(file, line, col, "", _yaml_error_message(err))) from None
-    except yaml.YAMLError as err:  # pragma: no cover - every PyYAML error is marked
-        raise LoadFailed(Problem(file, 1, 1, "", f"this is not valid YAML: {err}")) from None
+    except yaml.reader.ReaderError as err:
+        line, col = _position(text, err.position)
+        raise LoadFailed(Problem(file, line, col, "", _reader_error_message(err))) from None
+    except yaml.YAMLError as err:  # pragma: no cover - every other PyYAML error is marked
+        message = " ".join(f"this is not valid YAML: {err}".split())
+        raise LoadFailed(Problem(file, 1, 1, "", message)) from None
     if node is None:
         raise LoadFailed(
             Problem(

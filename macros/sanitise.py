@@ -273,7 +273,7 @@ def plain_findings(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _line_of(doc: Document, path: tuple, value: str, needle: str, root: Path) -> tuple[int, int]:
+def line_of(doc: Document, path: tuple, value: str, needle: str, root: Path) -> tuple[int, int]:
     """Line and column of ``needle`` inside a literal block (|), else of the value."""
     mark = doc.mark(path)
     offset = value.lower().find(needle.lower())
@@ -300,7 +300,7 @@ def check_document_markup(obj, doc: Document, root: Path) -> list[Problem]:
     for path, kind, value in iter_texts(obj):
         found = markdown_findings(value) if kind == "markdown" else plain_findings(value)
         for needle, message in found:
-            line, col = _line_of(doc, path, value, needle, root)
+            line, col = line_of(doc, path, value, needle, root)
             problems.append(Problem(doc.file, line, col, format_path(path), message))
     return problems
 

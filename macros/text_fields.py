@@ -34,6 +34,8 @@ MARKDOWN_FIELDS: frozenset[tuple[str, str]] = frozenset(
         ("MeasureCategory", "description"),
         ("MeasureType", "definition"),
         ("NationalActivity", "local_notes"),
+        ("DelegateCourse", "summary"),
+        ("Handout", "body"),
     }
 )
 """(model class name, field name) of every Markdown field; all other text is plain."""

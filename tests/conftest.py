@@ -11,8 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def copy_project(dest: Path) -> Path:
-    """A copy of what a build reads: curriculum, quizzes, docs, config, macros package."""
-    for name in ("curriculum", "quizzes", "docs"):
+    """A copy of what a build and the check read: curriculum, quizzes, docs, editor settings,
+    config, macros package."""
+    for name in ("curriculum", "quizzes", "docs", ".vscode"):
         shutil.copytree(ROOT / name, dest / name)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     (dest / "macros").symlink_to(ROOT / "macros")
@@ -64,7 +65,11 @@ def page(browser, base_url):
     context = browser.new_context(viewport={"width": 412, "height": 900}, accept_downloads=True)
     pg = context.new_page()
     pg.outside = []
-    pg.on("request", lambda r: pg.outside.append(r.url)
-          if not r.url.startswith((base_url, "file://", "data:", "blob:")) else None)
+    pg.on(
+        "request",
+        lambda r: pg.outside.append(r.url)
+        if not r.url.startswith((base_url, "file://", "data:", "blob:"))
+        else None,
+    )
     yield pg
     context.close()

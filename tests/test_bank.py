@@ -62,10 +62,10 @@ def make_bank(
     *quizzes: dict,
     sessions: dict | None = None,
     modules: dict | None = None,
-    failed: dict | None = None,
+    broken: dict[str, set[str]] | None = None,
 ) -> Curriculum:
     """A Curriculum holding only what the bank rules read."""
-    cur = Curriculum(root=ROOT, programme=SimpleNamespace(pass_mark=PASS), failed=failed or {})
+    cur = Curriculum(root=ROOT, programme=SimpleNamespace(pass_mark=PASS), broken=broken or {})
     for data in quizzes:
         text = yaml.safe_dump(data, sort_keys=False)
         cur.quizzes[data["id"]] = Quiz.model_validate(data)
@@ -291,11 +291,11 @@ def test_a_quiz_that_fails_to_load_adds_no_bank_problems():
         {"id": "o2", "text": "Judge.", "level": "evaluate"},
     ]
     cur = make_bank(
-        quiz("s1", varied("s1", 4)), sessions={"s1": objectives}, failed={"quizzes/s2.yml": "quiz"}
+        quiz("s1", varied("s1", 4)), sessions={"s1": objectives}, broken={"quiz": {"s2"}}
     )
     cur.sessions["s1"].quiz = None
     assert bank.check_bank(cur) == []
-    cur.failed = {}
+    cur.broken = {}
     assert [p.field for p in bank.check_bank(cur)] == ["objectives[2].level"]
 
 

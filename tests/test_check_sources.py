@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from macros.check_sources import check_document, find_listed_host, host_of
-from macros.cli import main
+from macros.cli import EXIT_PROBLEMS, main
 from macros.curriculum import load_curriculum
 from macros.loader import load_file, load_text
 from macros.model import SourceHosts
@@ -94,7 +94,7 @@ def test_check_fails_on_a_mirror_url_in_a_real_file(project, capsys):
     old = doc.data_at(path)
     lines[mark.line - 1] = lines[mark.line - 1].replace(old, f"https://www.{listed.host}/copy")
     target.write_text("".join(lines), encoding="utf-8")
-    assert main(["check", "--root", str(project)]) == 1
+    assert main(["check", "--root", str(project)]) == EXIT_PROBLEMS
     err = capsys.readouterr().err.splitlines()
     expected = (
         f"{doc.file}:{mark.line}:{mark.column}: {doc.problem(path, '').field}: {listed.host} "

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -91,14 +90,38 @@ FLAGS = (
 )
 
 
+UNVERIFIED_CLAIM = re.compile(r"80 ?%[^.\n]{0,40}displaced")
+
+
+def _texts(data: object) -> list[str]:
+    """Every string value inside loaded YAML data."""
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [t for v in data.values() for t in _texts(v)]
+    if isinstance(data, list):
+        return [t for v in data for t in _texts(v)]
+    return []
+
+
+def _flagged(text: str) -> bool:
+    return any(flag in text.lower() for flag in FLAGS)
+
+
 def test_unverified_claims_appear_only_flagged():
     """The '80% of climate-displaced people are women' claim (unverified) is never stated
-    as fact: wherever it appears, the text around it says it has no source."""
+    as fact: wherever it appears, the text around it, or the text it is part of (a handout
+    whose answer key rejects it), says it has no source."""
     for path, _ in FILES:
         text = path.read_text(encoding="utf-8")
-        for match in re.finditer(r"80 ?%[^.\n]{0,40}displaced", text):
-            around = text[max(0, match.start() - 500) : match.end() + 500].lower()
-            assert any(flag in around for flag in FLAGS), f"{path}: {match.group(0)}"
+        if not UNVERIFIED_CLAIM.search(text):
+            continue
+        whole_texts = [t for t in _texts(load_file(path, ROOT).data) if UNVERIFIED_CLAIM.search(t)]
+        for match in UNVERIFIED_CLAIM.finditer(text):
+            around = text[max(0, match.start() - 500) : match.end() + 500]
+            assert _flagged(around) or all(
+                _flagged(t) for t in whole_texts if match.group(0) in t
+            ), f"{path}: {match.group(0)}"
     for name in ("We-Win", "BRIDGE"):
         for path, kind in FILES:
             text = path.read_text(encoding="utf-8")
@@ -129,7 +152,6 @@ def test_every_content_folder_has_a_template():
 def grown(tmp_path_factory) -> tuple[Path, dict[str, Path]]:
     """A copy of the project with one more item of each kind, made from the templates."""
     project = copy_project(tmp_path_factory.mktemp("grown") / "project")
-    shutil.copytree(ROOT / ".vscode", project / ".vscode")
     return project, extend_project(project)
 
 

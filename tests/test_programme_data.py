@@ -14,7 +14,7 @@ from macros.errors import CurriculumError
 from macros.export.calendar import build_calendar
 from macros.loader import load_text
 from macros.model import NationalActivity, Policy, Run, Session
-from macros.render.delegates import list_delegate_sessions
+from macros.render.delegates import list_delegate_sessions, render_delegate_session
 from macros.render.engine import Context
 from macros.render.participants import render_country
 from macros.validate import validate_document
@@ -122,7 +122,7 @@ def test_sessions_belong_to_the_2_day_course_unless_told_otherwise():
         "day": 1,
         "duration": 60,
         "summary": "S",
-        "objectives": [{"id": "x-o1", "text": "Explain."}],
+        "objectives": [{"id": "x-o1", "text": "Explain.", "level": "understand"}],
         "key_messages": ["M"],
         "sections": [{"id": f"s{i}", "title": "T", "body": "B"} for i in range(3)],
         "activities": [{"title": "A", "type": "discussion", "minutes": 60, "instructions": "I"}],
@@ -220,6 +220,29 @@ def test_delegate_sessions_stay_out_of_the_2_day_course(project):
     course = list_delegate_sessions(cur)
     assert [s.number for s in course] == list(range(1, len(course) + 1))
     assert "zz1" in [s.id for s in course if s.day == 1]
+
+
+def test_a_delegates_session_page_renders_in_both_editions(project):
+    from markupsafe import escape
+
+    _delegate_session(project, "zz1", day=1)
+    prog = _programme(project)
+    prog["delegates"]["days"][0]["sessions"].append("zz1")
+    _write_programme(project, prog)
+    cur = load_curriculum(project)
+    session = cur.delegate_sessions["zz1"]
+    pages = {
+        edition: render_delegate_session(
+            cur, Context(page_src="sessions/zz1.md", edition=edition), "zz1"
+        )
+        for edition in ("learner", "trainer")
+    }
+    for page in pages.values():
+        assert str(escape(session.title)) in page
+        # The take-home action note gathers the 2-day course only: no form here.
+        assert 'class="an-prompt"' not in page
+    for hid in (h for a in session.activities for h in a.handouts):
+        assert str(escape(cur.handouts[hid].title)) in pages["trainer"]
 
 
 def test_a_shared_agreement_appears_on_each_partys_country_page(project):
