@@ -284,8 +284,8 @@ def _build_into(root: Path, stage: Path, *, with_pdf: bool, with_offline: bool,
                         (offline / "downloads" / name).parent.mkdir(parents=True, exist_ok=True)
                         shutil.copyfile(target, offline / "downloads" / name)
                 finish_pages(offline)
-                folder = OFFLINE_FOLDER if lang == SOURCE else f"{OFFLINE_FOLDER}-{lang}"
-                zip_folder(home / "downloads" / offline_zip_name(lang), offline, folder, epoch)
+                prefix = OFFLINE_FOLDER if lang == SOURCE else f"{OFFLINE_FOLDER}-{lang}"
+                zip_folder(home / "downloads" / offline_zip_name(lang), offline, prefix, epoch)
                 if lang == SOURCE:
                     write_scorm_packages(cur, offline, stage / "trainer" / LMS_FOLDER, epoch)
     finish_pages(stage)
