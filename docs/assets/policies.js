@@ -1,6 +1,6 @@
-/* Policy database table: loads data/policies.json, then searches, filters, sorts and pages
-   in the browser, so the page itself stays small however large the database grows.
-   Participant text is inserted with textContent only, never as HTML. */
+/* Policy database table: reads data/policies.js (a script, so it also loads from file://),
+   then searches, filters, sorts and pages in the browser, so the page itself stays small
+   however large the database grows.  Participant text is inserted with textContent only. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-policies]");
@@ -12,11 +12,13 @@
   var base = form.getAttribute("data-base");
   var dirUrls = form.getAttribute("data-dir-urls") === "1";
   var rows = [], sortKey = "country", sortDir = 1, limit = 100, PAGE = 100;
+  var LABELS = ["Country", "Policy", "Year", "Measure type", "Status"];
   function href(id) { return base + id + (dirUrls ? "/" : ".html"); }
+  function country(p) { return p.countries ? p.countries.join(", ") : p.country; }
   function matches(p, q, f) {
     for (var k in f) if (f[k] && p[k] !== f[k]) return false;
     if (!q) return true;
-    var hay = (p.title + " " + p.country + " " + p.description + " " + p.beneficiaries + " " + p.measure_title).toLowerCase();
+    var hay = (p.title + " " + country(p) + " " + p.description + " " + p.beneficiaries + " " + p.measure_title).toLowerCase();
     return q.split(/\s+/).every(function (w) { return hay.indexOf(w) >= 0; });
   }
   function render() {
@@ -24,16 +26,19 @@
     Array.prototype.forEach.call(form.querySelectorAll("[data-f]"), function (s) { f[s.getAttribute("data-f")] = s.value; });
     var hits = rows.filter(function (p) { return matches(p, q, f); });
     hits.sort(function (a, b) {
-      var x = a[sortKey], y = b[sortKey];
+      var x = sortKey === "country" ? country(a) : a[sortKey];
+      var y = sortKey === "country" ? country(b) : b[sortKey];
       return (x < y ? -1 : x > y ? 1 : 0) * sortDir;
     });
     var frag = document.createDocumentFragment();
     hits.slice(0, limit).forEach(function (p) {
       var tr = document.createElement("tr");
-      var cells = [p.country, null, String(p.year), p.measure_title, p.status];
+      var cells = [country(p), null, String(p.year), p.measure_title, p.status];
       cells.forEach(function (text, i) {
         var td = document.createElement("td");
+        if (i !== 1) td.setAttribute("data-label", LABELS[i]);
         if (i === 1) {
+          td.className = "policy-title";
           var a = document.createElement("a");
           a.href = href(p.id);
           a.textContent = p.title;
@@ -62,10 +67,10 @@
   form.addEventListener("input", function () { limit = PAGE; render(); });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   pager.querySelector("[data-more]").addEventListener("click", function () { limit += PAGE; render(); });
-  fetch(form.getAttribute("data-policies")).then(function (r) { return r.json(); }).then(function (data) {
-    rows = data;
+  if (Array.isArray(window.TG_POLICIES)) {
+    rows = window.TG_POLICIES;
     render();
-  }).catch(function () {
+  } else {
     count.textContent = "The database could not be loaded here. Browse by country below, or download the CSV.";
-  });
+  }
 })();

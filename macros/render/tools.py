@@ -74,30 +74,8 @@ def render_checklist(cur: Curriculum, ctx: Context) -> str:
                   asset=ctx.asset, bands=bands, labels=labels)
 
 
-def measures_diagram(cur: Curriculum, per_row: int = 2) -> dict:
-    """Geometry of the SVG tree diagram: categories in rows of ``per_row``, types below."""
-    categories = cur.measures.categories
-    box_w, box_h, gap, col_gap = 200, 40, 8, 16
-    counts = Counter(p.measure_type for p in cur.policies.values())
-    columns, y0 = [], 10
-    for start in range(0, len(categories), per_row):
-        row = categories[start:start + per_row]
-        tallest = max(len(c.types) for c in row)
-        for i, cat in enumerate(row):
-            x = 10 + i * (box_w + col_gap)
-            types = [
-                {"id": t.id, "title": t.title, "y": y0 + 66 + j * (box_h + gap),
-                 "count": counts.get(t.id, 0)}
-                for j, t in enumerate(cat.types)
-            ]
-            columns.append({"id": cat.id, "title": cat.title, "x": x, "y": y0, "types": types})
-        y0 += 66 + tallest * (box_h + gap) + 24
-    width = 20 + min(per_row, len(categories)) * (box_w + col_gap) - col_gap
-    return {"columns": columns, "width": width, "height": y0, "box_w": box_w, "box_h": box_h}
-
-
 def render_measures(cur: Curriculum, ctx: Context) -> str:
-    """The map of measures: an SVG diagram drawn at build time and an accessible table."""
+    """The map of measures: categories as HTML cards that reflow, then the full table."""
     counts = Counter(p.measure_type for p in cur.policies.values())
-    return render("measures.md", ctx, m=cur.measures, diagram=measures_diagram(cur),
-                  counts=counts, has_policies=bool(cur.policies))
+    return render("measures.md", ctx, m=cur.measures, counts=counts,
+                  has_policies=bool(cur.policies))
