@@ -10,6 +10,7 @@ from pathlib import Path
 
 from macros.render import components as c
 from macros.render import elearning as el
+from macros.render import home as ho
 from macros.render import participants as pa
 from macros.render import tools as t
 from macros.render import trainers as tr
@@ -119,7 +120,7 @@ def checklist() -> str:
 
 
 def measures_map() -> str:
-    """The map of trade measures: diagram and table."""
+    """The map of trade measures: category cards and table."""
     return t.render_measures(_cur(), _ctx())
 
 
@@ -178,6 +179,12 @@ def download_links() -> str:
     return c.render_downloads(_cur(), _ctx())
 
 
+def next_runs(limit: int = 3) -> str:
+    """The next course runs from curriculum/runs/ (not ended, not cancelled), e.g.
+    {{ next_runs(3) }}."""
+    return ho.render_next_runs(_cur(), _ctx(), limit)
+
+
 def field_reference(kind: str) -> str:
     """The table of fields of one YAML kind, for the contributor guide."""
     return tr.render_field_reference(kind)
@@ -188,7 +195,7 @@ MACROS = [
     final_assessment, completion, guidebook_index, chapter, indicator_catalogue, indicator_table,
     indicator, checklist, measures_map, policy_table, policy, country_policies, share_form,
     briefing, questionnaire, evaluation, schedule, national, alignment, download_links,
-    field_reference,
+    next_runs, field_reference,
 ]
 """Every macro, registered by define_env."""
 
