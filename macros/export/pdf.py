@@ -6,11 +6,11 @@ activity pack gets national/<id>.pdf with exactly the parts it chose.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..curriculum import Curriculum
+from ..edition import edition_date
 from ..model import AGREEMENT_NAMES
 from ..render.agenda import compute_agenda
 from ..render.engine import TEMPLATES, Context, render
@@ -43,7 +43,7 @@ def render_book(cur: Curriculum, book: Book) -> str:
         checklist=checklist, measures=cur.measures if book.tools else None,
         indicators=list(cur.indicators.values()) if book.tools else [],
         terms=sorted(cur.glossary_terms, key=lambda t: t.term.casefold()) if book.glossary else [],
-        agreements=AGREEMENT_NAMES, today=dt.date.today().isoformat(),
+        agreements=AGREEMENT_NAMES, edition=edition_date(cur.root),
     )
 
 
@@ -52,7 +52,8 @@ def write_pdf(html: str, target: Path) -> Path:
     from weasyprint import HTML
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=html, base_url=str(TEMPLATES)).write_pdf(target, pdf_variant=None)
+    # Tagged PDF/UA-1: headings, lists and tables reach screen readers with their structure.
+    HTML(string=html, base_url=str(TEMPLATES)).write_pdf(target, pdf_variant="pdf/ua-1")
     return target
 
 

@@ -30,10 +30,18 @@ def format_dates(run: Run) -> str:
     return f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
 
 
-def render_next_runs(cur: Curriculum, ctx: Context, limit: int = 3,
-                     today: dt.date | None = None) -> str:
+def render_next_runs(
+    cur: Curriculum, ctx: Context, limit: int = 3, today: dt.date | None = None
+) -> str:
     """A short list of the next course runs with their dates, language and status."""
     runs = upcoming_runs(cur, today or dt.date.today(), limit)
     units = {u.id: u for u in cur.programme.units}
-    return render("next-runs.html", ctx, runs=runs, units=units, dates=format_dates,
-                  languages=LANGUAGES, notes=STATUS_NOTES)
+    return render(
+        "next-runs.html",
+        ctx,
+        runs=runs,
+        units=units,
+        dates=format_dates,
+        languages=LANGUAGES,
+        notes=STATUS_NOTES,
+    )
