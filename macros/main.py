@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from macros.render import components as c
 from macros.render import elearning as el
+from macros.render import home as ho
 from macros.render import participants as pa
 from macros.render import tools as t
 from macros.render import trainers as tr
@@ -106,7 +107,7 @@ def checklist(cur: Curriculum, ctx: Context) -> str:
 
 
 def measures_map(cur: Curriculum, ctx: Context) -> str:
-    """The map of trade measures: diagram and table."""
+    """The map of trade measures: category cards and table."""
     return t.render_measures(cur, ctx)
 
 
@@ -165,6 +166,12 @@ def download_links(cur: Curriculum, ctx: Context) -> str:
     return c.render_downloads(cur, ctx)
 
 
+def next_runs(cur: Curriculum, ctx: Context, limit: int = 3) -> str:
+    """The next course runs from curriculum/runs/ (not ended, not cancelled), e.g.
+    {{ next_runs(3) }}."""
+    return ho.render_next_runs(cur, ctx, limit)
+
+
 def field_reference(cur: Curriculum, ctx: Context, kind: str) -> str:
     """The table of fields of one YAML kind, for the contributor guide."""
     return tr.render_field_reference(kind)
@@ -175,7 +182,7 @@ MACROS = [
     final_assessment, completion, guidebook_index, chapter, indicator_catalogue, indicator_table,
     indicator, checklist, measures_map, policy_table, policy, country_policies, share_form,
     briefing, questionnaire, evaluation, schedule, national, alignment, download_links,
-    field_reference,
+    next_runs, field_reference,
 ]
 """Every macro a page of docs/ can call, e.g. ``{{ quiz("s4") }}``."""
 

@@ -11,7 +11,6 @@
   var chart = document.getElementById("checklist-chart");
   var summary = document.getElementById("checklist-summary");
   var country = document.getElementById("checklist-country");
-  var SVG = "http://www.w3.org/2000/svg";
   function each(l, f) { Array.prototype.forEach.call(l, f); }
   function band(p) {
     for (var i = 0; i < bands.length; i++) if (p >= bands[i].min && p <= bands[i].max) return bands[i];
@@ -37,25 +36,28 @@
     });
     return { dims: dims, overall: dims.length ? Math.round(total / dims.length) : 0, answered: answered, items: items, answers: a };
   }
-  function el(name, attrs, text) {
-    var e = document.createElementNS(SVG, name);
-    for (var k in attrs) e.setAttribute(k, attrs[k]);
+  function el(name, cls, text) {
+    var e = document.createElement(name);
+    if (cls) e.className = cls;
     if (text !== undefined) e.textContent = text;
     return e;
   }
+  // HTML bars, not an SVG: the text keeps the page's size and wraps on a phone.
   function draw(s) {
-    var rowH = 34, w = 720, labelW = 260, barMax = w - labelW - 170, h = rowH * (s.dims.length + 1) + 10;
-    var svg = el("svg", { viewBox: "0 0 " + w + " " + h, role: "img", "aria-labelledby": "chart-title" });
-    svg.appendChild(el("title", { id: "chart-title" }, "Scores per dimension, in percent"));
-    s.dims.concat([{ title: "Overall", score: s.overall }]).forEach(function (d, i) {
-      var y = 8 + i * rowH, barW = Math.max(1, barMax * d.score / 100);
-      svg.appendChild(el("text", { x: 0, y: y + 18, "font-size": 13, fill: "#1a1a1a", "font-weight": d.id ? 400 : 700 }, d.title.replace(/^\d+\.\s*/, "")));
-      svg.appendChild(el("rect", { x: labelW, y: y + 4, width: barMax, height: 20, fill: "#e6e6e6" }));
-      svg.appendChild(el("rect", { x: labelW, y: y + 4, width: barW, height: 20, fill: d.id ? "#0b4f71" : "#8a1c47" }));
-      svg.appendChild(el("text", { x: labelW + barMax + 8, y: y + 19, "font-size": 13, fill: "#1a1a1a" }, d.score + "% " + band(d.score).label));
+    var list = el("ul", "score-bars");
+    s.dims.concat([{ title: "Overall", score: s.overall }]).forEach(function (d) {
+      var li = el("li", d.id ? "" : "overall"), label = el("span", "bar-label");
+      label.appendChild(el("span", "", d.title.replace(/^\d+\.\s*/, "")));
+      label.appendChild(el("strong", "", d.score + "% " + band(d.score).label));
+      var bar = el("span", "bar"), fill = el("span");
+      fill.style.width = d.score + "%";
+      bar.appendChild(fill);
+      li.appendChild(label);
+      li.appendChild(bar);
+      list.appendChild(li);
     });
     chart.textContent = "";
-    chart.appendChild(svg);
+    chart.appendChild(list);
   }
   function update(store) {
     var s = scores();

@@ -1,4 +1,5 @@
-/* Indicator catalogue: narrow the list by agreement, session and theme. */
+/* Indicator catalogue: narrow the cards and the contents list by agreement, session and
+   theme; open every card before printing so nothing is left out of the paper copy. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-filter-target]");
@@ -6,20 +7,27 @@
   var list = document.querySelector(form.getAttribute("data-filter-target"));
   var count = form.querySelector(".filter-count");
   var items = list.querySelectorAll("[data-agreement]");
+  function each(l, f) { Array.prototype.forEach.call(l, f); }
   function apply() {
     var shown = 0, want = {};
-    Array.prototype.forEach.call(form.querySelectorAll("select[data-facet]"), function (s) {
+    each(form.querySelectorAll("select[data-facet]"), function (s) {
       if (s.value) want[s.getAttribute("data-facet")] = s.value;
     });
-    Array.prototype.forEach.call(items, function (item) {
+    each(items, function (item) {
       var ok = Object.keys(want).every(function (k) {
         return item.getAttribute("data-" + k).split("|").indexOf(want[k]) >= 0;
       });
       item.hidden = !ok;
+      var entry = document.querySelector('[data-for="' + item.id + '"]');
+      if (entry) entry.hidden = !ok;
       if (ok) shown++;
     });
     count.textContent = shown + (shown === 1 ? " indicator" : " indicators") + " shown of " + items.length;
   }
   form.hidden = false;
   form.addEventListener("change", apply);
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  window.addEventListener("beforeprint", function () {
+    each(list.querySelectorAll("details"), function (d) { d.open = true; });
+  });
 })();

@@ -1,6 +1,6 @@
-/* Policy database table: loads data/policies.json, then searches, filters, sorts and pages
-   in the browser, so the page itself stays small however large the database grows.
-   Participant text is inserted with textContent only, never as HTML. */
+/* Policy database table: reads data/policies.js (a script, so it also loads from file://),
+   then searches, filters, sorts and pages in the browser, so the page itself stays small
+   however large the database grows.  Participant text is inserted with textContent only. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-policies]");
@@ -11,13 +11,15 @@
   var pager = document.querySelector("[data-pager]");
   var base = form.getAttribute("data-base");
   var dirUrls = form.getAttribute("data-dir-urls") === "1";
-  var rows = [], sortKey = "countries", sortDir = 1, limit = 100, PAGE = 100;
+  var rows = [], sortKey = "country", sortDir = 1, limit = 100, PAGE = 100;
+  var LABELS = ["Country", "Policy", "Year", "Measure type", "Status"];
   function href(id) { return base + id + (dirUrls ? "/" : ".html"); }
+  function country(p) { return p.countries ? p.countries.join(", ") : p.country; }
   function matches(p, q, f) {
     // countries, member_status and region are lists: a filter matches any item.
     for (var k in f) if (f[k] && [].concat(p[k]).indexOf(f[k]) < 0) return false;
     if (!q) return true;
-    var hay = (p.title + " " + p.countries.join(" ") + " " + p.description + " " + p.beneficiaries + " " + p.measure_title).toLowerCase();
+    var hay = (p.title + " " + country(p) + " " + p.description + " " + p.beneficiaries + " " + p.measure_title).toLowerCase();
     return q.split(/\s+/).every(function (w) { return hay.indexOf(w) >= 0; });
   }
   function render() {
@@ -25,17 +27,19 @@
     Array.prototype.forEach.call(form.querySelectorAll("[data-f]"), function (s) { f[s.getAttribute("data-f")] = s.value; });
     var hits = rows.filter(function (p) { return matches(p, q, f); });
     hits.sort(function (a, b) {
-      var x = [].concat(a[sortKey]).join(", "), y = [].concat(b[sortKey]).join(", ");
-      if (sortKey === "year") { x = a.year || 0; y = b.year || 0; }
+      var x = sortKey === "country" ? country(a) : sortKey === "year" ? a.year || 0 : a[sortKey];
+      var y = sortKey === "country" ? country(b) : sortKey === "year" ? b.year || 0 : b[sortKey];
       return (x < y ? -1 : x > y ? 1 : 0) * sortDir;
     });
     var frag = document.createDocumentFragment();
     hits.slice(0, limit).forEach(function (p) {
       var tr = document.createElement("tr");
-      var cells = [p.countries.join(", "), null, p.year ? String(p.year) : "", p.measure_title, p.status];
+      var cells = [country(p), null, p.year == null ? "" : String(p.year), p.measure_title, p.status];
       cells.forEach(function (text, i) {
         var td = document.createElement("td");
+        if (i !== 1) td.setAttribute("data-label", LABELS[i]);
         if (i === 1) {
+          td.className = "policy-title";
           var a = document.createElement("a");
           a.href = href(p.id);
           a.textContent = p.title;
@@ -64,10 +68,10 @@
   form.addEventListener("input", function () { limit = PAGE; render(); });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   pager.querySelector("[data-more]").addEventListener("click", function () { limit += PAGE; render(); });
-  fetch(form.getAttribute("data-policies")).then(function (r) { return r.json(); }).then(function (data) {
-    rows = data;
+  if (Array.isArray(window.TG_POLICIES)) {
+    rows = window.TG_POLICIES;
     render();
-  }).catch(function () {
+  } else {
     count.textContent = "The database could not be loaded here. Browse by country below, or download the CSV.";
-  });
+  }
 })();

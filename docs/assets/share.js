@@ -1,104 +1,151 @@
-/* Share-a-policy form: checks the entry against the same JSON Schema the build uses
-   (data/policy.schema.json) and produces the YAML file.  Nothing is sent anywhere. */
+/* Share-a-policy form: checks the entry against the JSON Schema the build uses (loaded as
+   data/policy-schema.js, so it works from file:// too) and produces the YAML file.
+   Problems are listed in plain words, in form order, in a summary that takes the focus and
+   links to each field.  Nothing is sent anywhere. */
 (function () {
   "use strict";
   var form = document.getElementById("share-form");
-  if (!form) return;
-  var errorsBox = document.querySelector(".share-errors");
+  var schema = window.TG_POLICY_SCHEMA;
+  if (!form || !schema) return;
+  var summary = document.getElementById("share-errors");
   var output = document.querySelector(".share-output");
   var yamlBox = document.getElementById("share-yaml");
-  var schema = null;
+  // The model may hold one country or a list of them; the form asks for one.
+  var COUNTRY = schema.properties.countries ? "countries" : "country";
+  var TEXT = ["id", "title", "member_status", "region", "measure_type", "description",
+    "beneficiaries", "status", "source_url"];
+  var ORDER = ["id", "title", "country", "member_status", "region", "year", "measure_type",
+    "wto_areas", "description", "beneficiaries", "status", "source_url", "shared_in"];
 
-  function check(value, rule, path, errors) {
-    if (rule.anyOf) {
-      var ok = rule.anyOf.some(function (r) { var e = []; check(value, r, path, e); return !e.length; });
-      if (!ok) errors.push(path + ": is not valid.");
-      return;
-    }
-    if (rule.$ref) rule = schema.$defs[rule.$ref.split("/").pop()];
-    var t = rule.type;
-    if (t === "null") { if (value !== null) errors.push(path + ": must be empty."); return; }
-    if (t === "string") {
-      if (typeof value !== "string") { errors.push(path + ": expected text."); return; }
-      if (rule.minLength && value.length < rule.minLength) errors.push(path + ": must not be empty.");
-      if (rule.maxLength && value.length > rule.maxLength) errors.push(path + ": at most " + rule.maxLength + " characters.");
-      if (rule.pattern && value && !new RegExp(rule.pattern).test(value)) {
-        errors.push(path + (/https/.test(rule.pattern) ? ": must be a web address starting with https:// or http://." :
-          ": use lower-case letters, digits and hyphens only (e.g. kenya-women-fund)."));
-      }
-    }
-    if (t === "integer" && !(Number.isInteger(value) && value >= rule.minimum && value <= rule.maximum)) {
-      errors.push(path + ": a year between " + rule.minimum + " and " + rule.maximum + ".");
-    }
-    if (t === "array") {
-      if (!Array.isArray(value)) { errors.push(path + ": expected a list."); return; }
-      if (rule.minItems && value.length < rule.minItems) errors.push(path + ": choose at least " + rule.minItems + ".");
-      value.forEach(function (v, i) { check(v, rule.items, path + "[" + (i + 1) + "]", errors); });
-    }
-    if (rule.enum && value !== "" && rule.enum.indexOf(value) < 0) {
-      errors.push(path + ": '" + value + "' is not in the list" + (rule.enum.length < 20 ? " (" + rule.enum.join(", ") + ")." : "; check the spelling used by the WTO."));
-    }
+  function each(l, f) { Array.prototype.forEach.call(l, f); }
+  function field(name) {
+    return name === "wto_areas" ? document.getElementById("f-wto_areas") : document.getElementById("f-" + name);
   }
+  function label(name) {
+    var f = field(name), el = f.tagName === "FIELDSET" ? f.querySelector("legend") : form.querySelector('label[for="' + f.id + '"]');
+    return el.textContent.replace(/\s*\*\s*$/, "").trim();
+  }
+  function rule(key) {
+    var r = schema.properties[key];
+    if (r && r.$ref) r = (schema.$defs || schema.definitions)[r.$ref.split("/").pop()];
+    // An optional value is "anyOf: [its rule, null]": the rule is the first that is not null.
+    if (r && r.anyOf) r = r.anyOf.filter(function (x) { return x.type !== "null"; })[0] || r;
+    return r || {};
+  }
+  function isList(key) { return (schema.properties[key] || {}).type === "array"; }
 
-  function validate(entry) {
-    var errors = [];
-    (schema.required || []).forEach(function (k) {
-      if (entry[k] === undefined || entry[k] === "" || (Array.isArray(entry[k]) && !entry[k].length)) {
-        errors.push(k + ": this field is required.");
+  // One plain sentence per field: what is wrong and how to put it right.
+  function problem(name, value) {
+    var key = name === "country" ? COUNTRY : name, r = rule(key), what = label(name);
+    var empty = value === "" || value === null || (Array.isArray(value) && !value.length);
+    var required = (schema.required || []).indexOf(key) >= 0 || field(name).required;
+    if (empty) {
+      if (!required) return "";
+      if (name === "wto_areas") return "Tick at least one WTO area the policy touches.";
+      return (field(name).tagName === "SELECT" ? "Choose " : "Fill in ") + "“" + what + "”.";
+    }
+    if (name === "country") {
+      var names = r.enum || (r.items && r.items.enum) || [];
+      if (names.length && names.indexOf(value) < 0) {
+        return "“" + value + "” is not a name the WTO uses for a member or observer: pick the country from the suggestions as you type.";
       }
-    });
-    Object.keys(entry).forEach(function (k) {
-      if (!schema.properties[k]) errors.push(k + ": unknown field.");
-      else if (entry[k] !== "" && entry[k] !== undefined) check(entry[k], schema.properties[k], k, errors);
-    });
-    return errors.filter(function (e, i, all) { return all.indexOf(e) === i; });
+      return "";
+    }
+    if (name === "year") {
+      if (!/^\d{4}$/.test(value) || +value < r.minimum || +value > r.maximum) {
+        return "“" + what + "” must be a year between " + r.minimum + " and " + r.maximum + ", written with four digits.";
+      }
+      return "";
+    }
+    if (name === "shared_in" || name === "wto_areas") return "";
+    if (r.maxLength && value.length > r.maxLength) {
+      return "“" + what + "” is too long: " + value.length + " characters, at most " + r.maxLength + ". Shorten it.";
+    }
+    if (r.pattern && !new RegExp(r.pattern).test(value)) {
+      if (name === "source_url") return "“" + what + "” must be a web address that starts with https:// or http://, without spaces.";
+      return "“" + what + "” may hold only lower-case letters, digits and single hyphens between words, for example kenya-women-export-fund.";
+    }
+    if (r.enum && r.enum.indexOf(value) < 0) return "Choose “" + what + "” from the list.";
+    return "";
   }
 
   function collect() {
     var e = {}, data = new FormData(form);
-    ["id", "title", "measure_type", "description",
-      "beneficiaries", "status", "source_url"].forEach(function (k) { e[k] = (data.get(k) || "").trim(); });
-    // One country per shared policy; the database keeps countries, status and region as lists.
-    ["countries", "member_status", "region"].forEach(function (k) {
-      var v = (data.get(k) || "").trim();
-      e[k] = v ? [v] : [];
-    });
-    var year = (data.get("year") || "").trim();
-    e.year = year === "" ? "" : Number(year);
+    TEXT.forEach(function (k) { e[k] = (data.get(k) || "").trim(); });
+    e.country = (data.get("country") || "").trim();
+    e.year = (data.get("year") || "").trim();
     e.wto_areas = data.getAll("wto_areas");
     e.shared_in = data.get("shared_in") || null;
     return e;
   }
 
-  function toYaml(e) {
-    var q = JSON.stringify, lines = ["# Policy shared through the course site; send this file to your trainer."];
-    lines.push("id: " + q(e.id));
-    ["countries", "member_status", "region"].forEach(function (k) {
-      lines.push(k + ": [" + e[k].map(function (v) { return q(v); }).join(", ") + "]");
+  function clearErrors() {
+    each(form.querySelectorAll("[aria-invalid]"), function (f) { f.removeAttribute("aria-invalid"); });
+    each(form.querySelectorAll(".field-error"), function (m) {
+      var f = document.getElementById(m.getAttribute("data-for"));
+      if (f) f.setAttribute("aria-describedby", (f.getAttribute("aria-describedby") || "").replace(m.id, "").trim());
+      m.remove();
     });
-    if (e.year !== "") lines.push("year: " + e.year);
-    ["title", "measure_type"].forEach(function (k) { lines.push(k + ": " + q(e[k])); });
+  }
+
+  function showErrors(errors) {
+    var list = summary.querySelector("ol");
+    list.textContent = "";
+    errors.forEach(function (err) {
+      var f = field(err.name), target = f.tagName === "FIELDSET" ? f.querySelector("input") : f;
+      var msg = document.createElement("span");
+      msg.className = "field-error";
+      msg.id = "err-" + err.name;
+      msg.setAttribute("data-for", target.id);
+      msg.textContent = err.text;
+      if (f.tagName === "FIELDSET") f.querySelector("legend").after(msg);
+      else form.querySelector('label[for="' + f.id + '"]').after(msg);
+      f.setAttribute("aria-invalid", "true");
+      target.setAttribute("aria-describedby", ((target.getAttribute("aria-describedby") || "") + " " + msg.id).trim());
+      var li = document.createElement("li"), a = document.createElement("a");
+      a.href = "#" + target.id;
+      a.textContent = err.text;
+      a.addEventListener("click", function (ev) { ev.preventDefault(); target.focus(); target.scrollIntoView({ block: "center" }); });
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    summary.hidden = false;
+    summary.focus();
+  }
+
+  function quote(s) { return JSON.stringify(s); }
+  function toYaml(e) {
+    var lines = ["# Policy shared through the course site; send this file to your trainer."];
+    lines.push("id: " + quote(e.id));
+    if (COUNTRY === "countries") lines.push("countries:", "  - " + quote(e.country));
+    else lines.push("country: " + quote(e.country));
+    ["member_status", "region"].forEach(function (k) {
+      if (isList(k)) lines.push(k + ":", "  - " + quote(e[k]));
+      else lines.push(k + ": " + quote(e[k]));
+    });
+    if (e.year !== "") lines.push("year: " + Number(e.year));
+    lines.push("title: " + quote(e.title), "measure_type: " + quote(e.measure_type));
     lines.push("wto_areas:");
-    e.wto_areas.forEach(function (a) { lines.push("  - " + q(a)); });
-    ["description", "beneficiaries", "status", "source_url"].forEach(function (k) { lines.push(k + ": " + q(e[k])); });
-    if (e.shared_in) lines.push("shared_in: " + q(e.shared_in));
+    e.wto_areas.forEach(function (a) { lines.push("  - " + quote(a)); });
+    ["description", "beneficiaries", "status", "source_url"].forEach(function (k) { lines.push(k + ": " + quote(e[k])); });
+    lines.push("shared_in: " + (e.shared_in ? quote(e.shared_in) : "null"));
     return lines.join("\n") + "\n";
   }
 
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();
-    var entry = collect(), errors = validate(entry);
-    errorsBox.textContent = "";
+    var entry = collect(), errors = [];
+    clearErrors();
+    ORDER.forEach(function (name) {
+      var text = problem(name, entry[name]);
+      if (text) errors.push({ name: name, text: text });
+    });
     if (errors.length) {
-      var p = document.createElement("p");
-      p.textContent = errors.length + (errors.length === 1 ? " problem" : " problems") + " to fix:";
-      var ul = document.createElement("ul");
-      errors.forEach(function (msg) { var li = document.createElement("li"); li.textContent = msg; ul.appendChild(li); });
-      errorsBox.appendChild(p);
-      errorsBox.appendChild(ul);
       output.hidden = true;
+      showErrors(errors);
       return;
     }
+    summary.hidden = true;
     var text = toYaml(entry), name = entry.id + ".yml";
     yamlBox.value = text;
     output.querySelector("[data-filename]").textContent = name;
@@ -106,20 +153,24 @@
     link.download = name;
     link.href = URL.createObjectURL(new Blob([text], { type: "text/yaml" }));
     output.hidden = false;
-    errorsBox.textContent = "";
-    yamlBox.focus();
+    output.querySelector("h2").focus();
   });
   output.querySelector("[data-copy]").addEventListener("click", function () {
+    var status = output.querySelector(".copy-status");
     yamlBox.select();
-    if (navigator.clipboard) navigator.clipboard.writeText(yamlBox.value).catch(function () {});
+    function done() { status.textContent = "Copied. Paste it into an e-mail or a new file."; }
+    if (navigator.clipboard) {
+      navigator.clipboard.writeText(yamlBox.value).then(done).catch(function () {
+        status.textContent = "The text is selected: copy it with Ctrl+C (or ⌘+C).";
+      });
+    } else status.textContent = "The text is selected: copy it with Ctrl+C (or ⌘+C).";
   });
-  fetch(form.getAttribute("data-schema")).then(function (r) { return r.json(); }).then(function (s) {
-    schema = s;
-    var list = document.createElement("datalist");
-    list.id = "country-names";
-    s.properties.countries.items.enum.forEach(function (c) { var o = document.createElement("option"); o.value = c; list.appendChild(o); });
-    form.appendChild(list);
-    form.querySelector("#f-country").setAttribute("list", "country-names");
-    form.querySelector(".share-actions").hidden = false;
-  });
+
+  var names = rule(COUNTRY).enum || (rule(COUNTRY).items || {}).enum || [];
+  var list = document.createElement("datalist");
+  list.id = "country-names";
+  names.forEach(function (c) { var o = document.createElement("option"); o.value = c; list.appendChild(o); });
+  form.appendChild(list);
+  document.getElementById("f-country").setAttribute("list", "country-names");
+  form.querySelector(".share-actions").hidden = false;
 })();

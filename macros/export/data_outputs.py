@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..curriculum import Curriculum
 from .calendar import export_calendars
+from .scripts import export_policy_scripts
 
 INDICATOR_FIELDS = [
     "id",
@@ -135,5 +136,8 @@ def export_schemas(cur: Curriculum, site_dir: Path) -> None:
         _write(site_dir / "data/policy.schema.json", render_schema("policy"))
 
 
-OUTPUTS = [export_indicators, export_policies, export_runs, export_schemas, export_calendars]
+OUTPUTS = [
+    export_indicators, export_policies, export_runs, export_schemas, export_calendars,
+    export_policy_scripts,
+]
 """Every data output, run after each site build."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..curriculum import Curriculum
+from ..edition import edition_date
 from ..i18n.ui import AGREEMENTS, format_date
 from ..i18n.ui import gettext as _
 from ..render.agenda import compute_agenda, compute_pack_agenda
@@ -48,7 +49,7 @@ def render_book(cur: Curriculum, book: Book) -> str:
         checklist=checklist, measures=cur.measures if book.tools else None,
         indicators=list(cur.indicators.values()) if book.tools else [],
         terms=sorted(cur.glossary_terms, key=lambda t: t.term.casefold()) if book.glossary else [],
-        agreements=AGREEMENTS, today=format_date(source_date(cur.root).date()),
+        agreements=AGREEMENTS, edition=format_date(edition_date(cur.root)),
     )
 
 
@@ -63,7 +64,8 @@ def write_pdf(html: str, target: Path, root: Path | None = None) -> Path:
     stamp = source_date(root or Path.cwd()).strftime("%Y-%m-%dT%H:%M:%SZ")
     document.metadata.created = document.metadata.modified = stamp
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-    document.write_pdf(target, pdf_variant=None, pdf_identifier=identifier)
+    # Tagged PDF/UA-1: headings, lists and tables reach screen readers with their structure.
+    document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=identifier)
     return target
 
 

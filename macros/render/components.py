@@ -72,12 +72,8 @@ def render_session(cur: Curriculum, ctx: Context, sid: str) -> str:
     bodies = {s.id: link_terms(s.body, cur.glossary_terms, ctx, seen) for s in session.sections}
     quiz = render_quiz(cur, ctx, session.quiz) if session.quiz else ""
     indicators = [i for i in cur.indicators.values() if sid in i.sessions]
-    ids = list(cur.sessions)
-    pos = ids.index(sid)
     return render(
         "session.md", ctx, session=session, bodies=bodies, quiz=quiz, indicators=indicators,
-        previous=cur.sessions[ids[pos - 1]] if pos > 0 else None,
-        next=cur.sessions[ids[pos + 1]] if pos + 1 < len(ids) else None,
         chapters=[c for c in cur.chapters.values() if sid in c.sessions],
         has=_available_tools(cur), handouts=cur.handouts,
         note_form=render_note_form(cur, ctx, sid),

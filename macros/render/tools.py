@@ -25,7 +25,10 @@ def render_chapter(cur: Curriculum, ctx: Context, cid: str) -> str:
     ids = list(cur.chapters)
     pos = ids.index(cid)
     return render(
-        "chapter.md", ctx, chapter=chapter, body=body,
+        "chapter.md",
+        ctx,
+        chapter=chapter,
+        body=body,
         indicators=[cur.indicators[i] for i in chapter.indicators],
         measures=[types[m] for m in chapter.measures if m in types],
         sessions=[cur.sessions[s] for s in chapter.sessions],
@@ -37,8 +40,10 @@ def render_chapter(cur: Curriculum, ctx: Context, cid: str) -> str:
 def _facets(indicators: list[Indicator]) -> dict[str, list[str]]:
     return {
         "agreement": sorted({a for i in indicators for a in i.agreements}),
-        "session": sorted({s for i in indicators for s in i.sessions}, key=lambda s: int(s[1:])
-                          if s[1:].isdigit() else 99),
+        "session": sorted(
+            {s for i in indicators for s in i.sessions},
+            key=lambda s: int(s[1:]) if s[1:].isdigit() else 99,
+        ),
         "theme": sorted({t for i in indicators for t in i.themes}),
     }
 
@@ -46,16 +51,26 @@ def _facets(indicators: list[Indicator]) -> dict[str, list[str]]:
 def render_indicator_catalogue(cur: Curriculum, ctx: Context) -> str:
     """All indicators with client-side filters by agreement, session and theme."""
     indicators = list(cur.indicators.values())
-    return render("indicators.md", ctx, indicators=indicators, facets=_facets(indicators),
-                  sessions=cur.sessions, asset=ctx.asset)
+    return render(
+        "indicators.md",
+        ctx,
+        indicators=indicators,
+        facets=_facets(indicators),
+        sessions=cur.sessions,
+        asset=ctx.asset,
+    )
 
 
-def render_indicator_table(cur: Curriculum, ctx: Context, session: str | None = None,
-                           agreement: str | None = None) -> str:
+def render_indicator_table(
+    cur: Curriculum, ctx: Context, session: str | None = None, agreement: str | None = None
+) -> str:
     """A compact table of indicators, optionally for one session or agreement."""
-    rows = [i for i in cur.indicators.values()
-            if (session is None or session in i.sessions)
-            and (agreement is None or agreement in i.agreements)]
+    rows = [
+        i
+        for i in cur.indicators.values()
+        if (session is None or session in i.sessions)
+        and (agreement is None or agreement in i.agreements)
+    ]
     return render("indicator-table.md", ctx, indicators=rows)
 
 
@@ -70,34 +85,21 @@ def render_checklist(cur: Curriculum, ctx: Context) -> str:
     count = sum(len(d.items) for d in checklist.dimensions)
     bands = json.dumps([b.model_dump() for b in checklist.bands])
     labels = json.dumps({str(p.value): p.label for p in checklist.scale})
-    return render("checklist.html", ctx, c=checklist, count=count, chapters=cur.chapters,
-                  asset=ctx.asset, bands=bands, labels=labels)
-
-
-def measures_diagram(cur: Curriculum, per_row: int = 2) -> dict:
-    """Geometry of the SVG tree diagram: categories in rows of ``per_row``, types below."""
-    categories = cur.measures.categories
-    box_w, box_h, gap, col_gap = 200, 40, 8, 16
-    counts = Counter(p.measure_type for p in cur.policies.values())
-    columns, y0 = [], 10
-    for start in range(0, len(categories), per_row):
-        row = categories[start:start + per_row]
-        tallest = max(len(c.types) for c in row)
-        for i, cat in enumerate(row):
-            x = 10 + i * (box_w + col_gap)
-            types = [
-                {"id": t.id, "title": t.title, "y": y0 + 66 + j * (box_h + gap),
-                 "count": counts.get(t.id, 0)}
-                for j, t in enumerate(cat.types)
-            ]
-            columns.append({"id": cat.id, "title": cat.title, "x": x, "y": y0, "types": types})
-        y0 += 66 + tallest * (box_h + gap) + 24
-    width = 20 + min(per_row, len(categories)) * (box_w + col_gap) - col_gap
-    return {"columns": columns, "width": width, "height": y0, "box_w": box_w, "box_h": box_h}
+    return render(
+        "checklist.html",
+        ctx,
+        c=checklist,
+        count=count,
+        chapters=cur.chapters,
+        asset=ctx.asset,
+        bands=bands,
+        labels=labels,
+    )
 
 
 def render_measures(cur: Curriculum, ctx: Context) -> str:
-    """The map of measures: an SVG diagram drawn at build time and an accessible table."""
+    """The map of measures: categories as HTML cards that reflow, then the full table."""
     counts = Counter(p.measure_type for p in cur.policies.values())
-    return render("measures.md", ctx, m=cur.measures, diagram=measures_diagram(cur),
-                  counts=counts, has_policies=bool(cur.policies))
+    return render(
+        "measures.md", ctx, m=cur.measures, counts=counts, has_policies=bool(cur.policies)
+    )
