@@ -49,7 +49,7 @@ def render_book(cur: Curriculum, book: Book) -> str:
         checklist=checklist, measures=cur.measures if book.tools else None,
         indicators=list(cur.indicators.values()) if book.tools else [],
         terms=sorted(cur.glossary_terms, key=lambda t: t.term.casefold()) if book.glossary else [],
-        agreements=AGREEMENTS, edition=format_date(edition_date(cur.root)),
+        agreements=AGREEMENTS, edition=edition_date(cur.root),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from ..curriculum import Curriculum
@@ -9,17 +10,28 @@ from ..model import Run
 from .engine import Context, render
 
 LANGUAGES = {"en": "English", "fr": "French", "es": "Spanish"}
-STATUS_NOTES = {"planned": "", "open": "registration open", "full": "full"}
+STATUS_NOTES = {"planned": "planned, dates to be confirmed", "confirmed": "confirmed"}
+
+
+def run_span(run: Run) -> tuple[dt.date, dt.date]:
+    """First and last day of a run; a planned run with only a month spans that month."""
+    if run.start and run.end:
+        return run.start, run.end
+    last = calendar.monthrange(run.year, run.first_month)[1]
+    return dt.date(run.year, run.first_month, 1), dt.date(run.year, run.first_month, last)
 
 
 def upcoming_runs(cur: Curriculum, today: dt.date, limit: int = 3) -> list[Run]:
-    """The next runs that have not ended and are not cancelled, earliest first."""
-    runs = [r for r in cur.runs.values() if r.end >= today and r.status in STATUS_NOTES]
-    return sorted(runs, key=lambda r: (r.start, r.id))[:limit]
+    """The next planned or confirmed runs that have not ended, earliest first."""
+    runs = [r for r in cur.runs.values() if r.status in STATUS_NOTES and run_span(r)[1] >= today]
+    return sorted(runs, key=lambda r: (run_span(r)[0], r.id))[:limit]
 
 
 def format_dates(run: Run) -> str:
-    """'16–17 February 2027', or across months '30 June – 1 July 2027'."""
+    """'16–17 February 2027', across months '30 June – 1 July 2027', or 'February 2027'
+    for a planned run that has only its month."""
+    if not (run.start and run.end):
+        return f"{dt.date(run.year, run.first_month, 1):%B %Y}"
     start, end = run.start, run.end
     if start == end:
         return f"{start.day} {start:%B %Y}"
@@ -33,8 +45,11 @@ def format_dates(run: Run) -> str:
 def render_next_runs(
     cur: Curriculum, ctx: Context, limit: int = 3, today: dt.date | None = None
 ) -> str:
-    """A short list of the next course runs with their dates, language and status."""
-    runs = upcoming_runs(cur, today or dt.date.today(), limit)
+    """A short list of the next course runs with their dates, language and status, as of
+    the edition date (so that the same commit always builds the same page)."""
+    from ..reproducible import source_date
+
+    runs = upcoming_runs(cur, today or source_date(cur.root).date(), limit)
     units = {u.id: u for u in cur.programme.units}
     return render(
         "next-runs.html",
