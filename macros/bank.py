@@ -19,6 +19,7 @@ from .scoring import is_single_answer, passes, score_question
 
 if TYPE_CHECKING:
     from .curriculum import Curriculum
+    from .loader import Path_
 
 MAX_REMEMBER_SHARE = 25
 """Largest share (percent) of 'remember' questions in a quiz and in the whole bank."""
@@ -238,9 +239,9 @@ def check_session_scenarios(cur: Curriculum) -> list[Problem]:
     return out
 
 
-def _objective_places(cur: Curriculum) -> list[tuple[str, str, str, tuple]]:
+def _objective_places(cur: Curriculum) -> list[tuple[str, str, tuple[str, str], Path_]]:
     """(objective id, level, document kind and id, path) of every objective."""
-    places = []
+    places: list[tuple[str, str, tuple[str, str], Path_]] = []
     for sid, session in cur.sessions.items():
         for i, obj in enumerate(session.objectives):
             places.append((obj.id, obj.level, ("session", sid), ("objectives", i, "level")))

@@ -82,8 +82,12 @@ def build_tree(engine: str, tree: RenderedTree, cache: Path) -> Path:
 PdfJob = tuple[str, bool, Path, Callable[[], None]]
 
 
-def pdf_jobs(cur: Curriculum, cache: Path, lang: str = SOURCE,
-             translated: dict[str, Translated] | None = None) -> list[PdfJob]:
+def pdf_jobs(
+    cur: Curriculum,
+    cache: Path,
+    lang: str = SOURCE,
+    translated: dict[str, Translated] | None = None,
+) -> list[PdfJob]:
     """One job per PDF: (file name, for trainers only, cached file, job to run if absent).
 
     English gets every book; another language its learner books.  A national pack is
@@ -93,7 +97,7 @@ def pdf_jobs(cur: Curriculum, cache: Path, lang: str = SOURCE,
     from .export.pdf import books
 
     translated = translated or {}
-    jobs = []
+    jobs: list[PdfJob] = []
     for name, book in books(cur).items():
         pack = cur.national.get(name.removeprefix("national/").removesuffix(".pdf"))
         if lang != SOURCE and (book.trainer or pack is not None):
@@ -109,19 +113,29 @@ def pdf_jobs(cur: Curriculum, cache: Path, lang: str = SOURCE,
         target = cache / f"{key}.pdf"
         source = cache / f"{key}.html"
 
-        def run(html: str = html, source: Path = source, target: Path = target,
-                name: str = name) -> None:
+        def run(
+            html: str = html, source: Path = source, target: Path = target, name: str = name
+        ) -> None:
             source.write_text(html, encoding="utf-8")
             partial = target.with_suffix(".part")
             result = subprocess.run(
-                [sys.executable, "-m", "macros.export.pdf", str(source), str(partial),
-                 str(cur.root)],
-                capture_output=True, text=True,
+                [
+                    sys.executable,
+                    "-m",
+                    "macros.export.pdf",
+                    str(source),
+                    str(partial),
+                    str(cur.root),
+                ],
+                capture_output=True,
+                text=True,
             )
             source.unlink(missing_ok=True)
             if result.returncode != 0:
-                raise BuildFailed(f"PDF {name}: " + (result.stderr.strip().splitlines()
-                                                    or ["WeasyPrint failed"])[-1])
+                raise BuildFailed(
+                    f"PDF {name}: "
+                    + (result.stderr.strip().splitlines() or ["WeasyPrint failed"])[-1]
+                )
             partial.replace(target)
 
         jobs.append((name, book.trainer, target, run))
@@ -164,15 +178,19 @@ def write_data(cur: Curriculum, site_dir: Path) -> None:
 
 def zip_folder(target: Path, folder: Path, prefix: str, epoch: int) -> Path:
     """A reproducible zip of ``folder``, its entries under ``prefix/``."""
-    files = [(f"{prefix}/{p.relative_to(folder).as_posix()}", p)
-             for p in folder.rglob("*") if p.is_file()]
+    files = [
+        (f"{prefix}/{p.relative_to(folder).as_posix()}", p)
+        for p in folder.rglob("*")
+        if p.is_file()
+    ]
     return write_zip(target, files, epoch)
 
 
 def copy_site(source: Path, target: Path) -> None:
     """An engine's output copied into the stage (without the build stamp)."""
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns(".course-build"),
-                    dirs_exist_ok=True)
+    shutil.copytree(
+        source, target, ignore=shutil.ignore_patterns(".course-build"), dirs_exist_ok=True
+    )
 
 
 # ------------------------------------------------------------------ the build
@@ -187,8 +205,11 @@ def build_lock(site: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print(f"Another build of {site.name}/ is running; waiting for it to finish...",
-                  file=sys.stderr, flush=True)
+            print(
+                f"Another build of {site.name}/ is running; waiting for it to finish...",
+                file=sys.stderr,
+                flush=True,
+            )
             fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -196,8 +217,14 @@ def build_lock(site: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def build_site(root: Path, out: Path | None = None, *, with_pdf: bool = True,
-               with_offline: bool = True, report: list[Step] | None = None) -> Path:
+def build_site(
+    root: Path,
+    out: Path | None = None,
+    *,
+    with_pdf: bool = True,
+    with_offline: bool = True,
+    report: list[Step] | None = None,
+) -> Path:
     """Build everything into a staging folder, then replace ``out`` (site/) in one move."""
     root = root.resolve()
     site = (out or root / "site").resolve()
@@ -216,8 +243,9 @@ def _timed(steps: list[Step], name: str, started: float, note: str = "") -> None
     steps.append(Step(name, time.perf_counter() - started, note))
 
 
-def _build_into(root: Path, stage: Path, *, with_pdf: bool, with_offline: bool,
-                steps: list[Step]) -> None:
+def _build_into(
+    root: Path, stage: Path, *, with_pdf: bool, with_offline: bool, steps: list[Step]
+) -> None:
     build = default_build_dir(root)
     engine = engine_name()
     epoch = source_date_epoch(root)
@@ -228,30 +256,40 @@ def _build_into(root: Path, stage: Path, *, with_pdf: bool, with_offline: bool,
     langs = site_languages(root)
     translated = {lang: translate_or_fail(cur, lang) for lang in langs}
     editions = ["learner", "trainer"] + (["offline"] if with_offline else [])
-    trees = {lang: render_all(translated[lang].cur, root, build, editions, lang=lang,
-                              engine=engine, langs=langs) for lang in langs}
+    trees = {
+        lang: render_all(
+            translated[lang].cur, root, build, editions, lang=lang, engine=engine, langs=langs
+        )
+        for lang in langs
+    }
     _timed(steps, "check and render", started, f"{len(langs)} languages: {' '.join(langs)}")
 
     started = time.perf_counter()
     cache = build / "engine" / engine
     pdf_cache = build / "pdf"
     pdf_cache.mkdir(parents=True, exist_ok=True)
-    jobs = {lang: pdf_jobs(translated[lang].cur, pdf_cache, lang, translated) if with_pdf
-            else [] for lang in langs}
+    jobs = {
+        lang: pdf_jobs(translated[lang].cur, pdf_cache, lang, translated) if with_pdf else []
+        for lang in langs
+    }
     every_job = [job for lang_jobs in jobs.values() for job in lang_jobs]
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
         # PDFs first: they are the longest jobs, so the engines fill in around them.
-        pdf_futures = [pool.submit(run) for _, _, target, run in every_job
-                       if not target.is_file()]
+        pdf_futures = [pool.submit(run) for _, _, target, run in every_job if not target.is_file()]
         built: dict[tuple[str, str], Future] = {
             (lang, name): pool.submit(build_tree, engine, tree, cache)
-            for lang, lang_trees in trees.items() for name, tree in lang_trees.items()
+            for lang, lang_trees in trees.items()
+            for name, tree in lang_trees.items()
         }
         outputs = {key: future.result() for key, future in built.items()}
         for future in pdf_futures:
             future.result()
-    _timed(steps, f"{engine} and PDFs", started,
-           f"{len(pdf_futures)} of {len(every_job)} PDFs rebuilt" if with_pdf else "")
+    _timed(
+        steps,
+        f"{engine} and PDFs",
+        started,
+        f"{len(pdf_futures)} of {len(every_job)} PDFs rebuilt" if with_pdf else "",
+    )
 
     started = time.perf_counter()
     status = _status(trees)
@@ -296,8 +334,13 @@ def _status(trees: dict[str, dict[str, RenderedTree]]) -> dict:
     """Each translated language's status, from its trainer edition's render."""
     from .i18n.status import status_data
 
-    return status_data({lang: (t["trainer"].counts, t["trainer"].titles)
-                        for lang, t in trees.items() if lang != SOURCE and "trainer" in t})
+    return status_data(
+        {
+            lang: (t["trainer"].counts, t["trainer"].titles)
+            for lang, t in trees.items()
+            if lang != SOURCE and "trainer" in t
+        }
+    )
 
 
 def _swap(stage: Path, site: Path) -> None:
@@ -324,9 +367,12 @@ def main_site(root: Path, **kwargs) -> int:
         print("\nBuild interrupted; site/ still holds the last good build.", file=sys.stderr)
         return 130
     except OSError as err:  # a full disk, a folder without write permission...
-        print(f"The build could not read or write a file: {err.strerror or err} "
-              f"({err.filename or 'no file name'}). Free some space or fix the permission, "
-              "then run it again.", file=sys.stderr)
+        print(
+            f"The build could not read or write a file: {err.strerror or err} "
+            f"({err.filename or 'no file name'}). Free some space or fix the permission, "
+            "then run it again.",
+            file=sys.stderr,
+        )
         print("The site was not rebuilt; site/ still holds the last good build.", file=sys.stderr)
         return 1
     for step in steps:
@@ -334,8 +380,10 @@ def main_site(root: Path, **kwargs) -> int:
         print(f"  {step.name}: {step.seconds:.1f} s{note}")
     others = [lang for lang in site_languages(root) if lang != SOURCE]
     also = "".join(f", site/{lang}/" for lang in others)
-    print(f"site/ is ready in {time.perf_counter() - started:.1f} s: learner site, "
-          f"site/trainer/, site/downloads/ and site/data/{also}.")
+    print(
+        f"site/ is ready in {time.perf_counter() - started:.1f} s: learner site, "
+        f"site/trainer/, site/downloads/ and site/data/{also}."
+    )
     return 0
 
 

@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from .check_programme import check_programme
 from .corpus import Curriculum
 from .countries import COUNTRIES, official_name
@@ -77,7 +79,7 @@ _MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)")
 _HTML_IMAGE = re.compile(r"<img\b(?![^>]*\balt\s*=\s*[\"'][^\"']+)[^>]*>", re.IGNORECASE)
 
 
-def check_images(doc: Document, obj: object, root: Path) -> list[Problem]:
+def check_images(doc: Document, obj: BaseModel, root: Path) -> list[Problem]:
     """Every image in a Markdown field needs alt text, for screen-reader users (plain-text
     fields never show images: the markup check refuses links there)."""
     out = []

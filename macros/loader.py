@@ -280,7 +280,7 @@ def _reader_error_message(err: yaml.reader.ReaderError) -> str:
     )
 
 
-_FAST = getattr(yaml, "CSafeLoader", None)
+_FAST: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)
 
 
 def _compose_fast(text: str):
@@ -302,7 +302,10 @@ def _compose_fast(text: str):
 
 def _has_alias(text: str) -> bool:
     try:
-        return any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=_FAST))
+        return any(
+            isinstance(e, yaml.AliasEvent)
+            for e in yaml.parse(text, Loader=_FAST or yaml.SafeLoader)
+        )
     except yaml.YAMLError:
         return True
 

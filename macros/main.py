@@ -91,7 +91,9 @@ def indicator_catalogue(cur: Curriculum, ctx: Context) -> str:
     return t.render_indicator_catalogue(cur, ctx)
 
 
-def indicator_table(cur: Curriculum, ctx: Context, session: str | None = None, agreement: str | None = None) -> str:
+def indicator_table(
+    cur: Curriculum, ctx: Context, session: str | None = None, agreement: str | None = None
+) -> str:
     """A table of indicators, e.g. {{ indicator_table(session="s5") }}."""
     return t.render_indicator_table(cur, ctx, session=session, agreement=agreement)
 
@@ -177,14 +179,41 @@ def field_reference(cur: Curriculum, ctx: Context, kind: str) -> str:
     return tr.render_field_reference(kind)
 
 
-MACROS = [
-    session, session_index, quiz, programme, agenda, glossary, elearning_index, module, lesson,
-    final_assessment, completion, guidebook_index, chapter, indicator_catalogue, indicator_table,
-    indicator, checklist, measures_map, policy_table, policy, country_policies, share_form,
-    briefing, questionnaire, evaluation, schedule, national, alignment, download_links,
-    next_runs, field_reference,
+MACROS: list[Callable[..., str]] = [
+    session,
+    session_index,
+    quiz,
+    programme,
+    agenda,
+    glossary,
+    elearning_index,
+    module,
+    lesson,
+    final_assessment,
+    completion,
+    guidebook_index,
+    chapter,
+    indicator_catalogue,
+    indicator_table,
+    indicator,
+    checklist,
+    measures_map,
+    policy_table,
+    policy,
+    country_policies,
+    share_form,
+    briefing,
+    questionnaire,
+    evaluation,
+    schedule,
+    national,
+    alignment,
+    download_links,
+    next_runs,
+    field_reference,
 ]
 """Every macro a page of docs/ can call, e.g. ``{{ quiz("s4") }}``."""
+
 
 def _bound(fn: Callable[..., str]) -> Callable[..., str]:
     @functools.wraps(fn)

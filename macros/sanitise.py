@@ -193,8 +193,11 @@ class _Inspector(HTMLParser):
     def handle_decl(self, decl: str) -> None:
         self._say("<!", "HTML declarations are not allowed in curriculum text; remove it.")
 
-    handle_pi = handle_decl
-    unknown_decl = handle_decl
+    def handle_pi(self, data: str) -> None:
+        self.handle_decl(data)
+
+    def unknown_decl(self, data: str) -> None:
+        self.handle_decl(data)
 
 
 class _Shape(HTMLParser):

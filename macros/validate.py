@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .errors import Problem
 from .loader import Document, format_path
@@ -107,7 +108,7 @@ def _clock(sexagesimal: int) -> str:
     return f"{sexagesimal // 60}:{sexagesimal % 60:02d}"
 
 
-def _message(err: dict, model: type[BaseModel]) -> str:
+def _message(err: ErrorDetails, model: type[BaseModel]) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     value = err.get("input")
@@ -171,7 +172,7 @@ def _message(err: dict, model: type[BaseModel]) -> str:
     return err["msg"] + "."
 
 
-def _place_model_error(err: dict, model: type[BaseModel]) -> None:
+def _place_model_error(err: ErrorDetails, model: type[BaseModel]) -> None:
     """A rule about a whole group that names its field first ('duration: ...') is placed
     on that field."""
     if err["type"] != "value_error":
@@ -190,7 +191,7 @@ def validate_document(doc: Document, model: type[BaseModel]) -> tuple[Any, list[
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
-        errors: list[dict] = [dict(e) for e in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)  # a fresh list of fresh dicts, ours to edit
         for err in errors:
             _place_model_error(err, model)
         # A misspelt field is reported once, as unknown with its right name, not also missing.

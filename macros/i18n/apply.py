@@ -125,9 +125,8 @@ def translate_curriculum(cur: Curriculum, lang: str, root: Path | None = None) -
             replaced[(kind, ident)] = translate_object(
                 kind, ident, obj, entries, root, lang, terms, out
             )
-    new = dataclasses.replace(
-        cur, **{name: dict(getattr(cur, name)) for name in set(PLURAL.values())}
-    )
+    copies: dict[str, Any] = {name: dict(getattr(cur, name)) for name in set(PLURAL.values())}
+    new = dataclasses.replace(cur, **copies)
     for (kind, ident), obj in replaced.items():
         if kind in PLURAL:
             getattr(new, PLURAL[kind])[ident] = obj

@@ -77,10 +77,11 @@ def walk_fields(obj: BaseModel, path: tuple = (), names: tuple = ()) -> Iterator
     """(data path, id path, value, description) of every translatable value under obj;
     lists of text give one value per item."""
     cls = type(obj)
+    translated: tuple[str, ...] = getattr(cls, "TRANSLATE", ())
     for name, info in cls.model_fields.items():
         value = getattr(obj, name)
         description = info.description or ""
-        if name in cls.TRANSLATE:
+        if name in translated:
             if isinstance(value, str):
                 yield path + (name,), names + (name,), value, description
             elif isinstance(value, list):

@@ -77,6 +77,12 @@ def template_of(entries: list[Entry]) -> Catalog:
     return catalog
 
 
+def catalogue_key(message: Message) -> str | tuple[str, str]:
+    """The key a catalogue files a message under: its singular id, with its context if any."""
+    msgid = message.id if isinstance(message.id, str) else message.id[0]
+    return msgid if message.context is None else (msgid, message.context)
+
+
 def merge_catalog(old: Catalog, template: Catalog, lang: str) -> Catalog:
     """The PO catalogue for ``template``, keeping what ``old`` translated."""
     new = new_catalog(lang)
@@ -110,9 +116,9 @@ def merge_catalog(old: Catalog, template: Catalog, lang: str) -> Catalog:
     by_ctx = {m.context: m for m in unmatched.values()}
     for i, (message, match, _) in enumerate(plan):
         if match is None and message.context in by_ctx and by_ctx[message.context].string:
-            changed = by_ctx.pop(message.context)
-            unmatched.pop(id(changed))
-            plan[i] = (message, changed, True)
+            prior = by_ctx.pop(message.context)
+            unmatched.pop(id(prior))
+            plan[i] = (message, prior, True)
     for message, match, changed in plan:
         entry = Message(
             message.id,
@@ -128,11 +134,11 @@ def merge_catalog(old: Catalog, template: Catalog, lang: str) -> Catalog:
             entry.previous_id = match.previous_id
             if changed:
                 entry.flags.add("fuzzy")
-                entry.previous_id = [match.id]
+                entry.previous_id = [match.id] if isinstance(match.id, str) else list(match.id)
         new[message.id] = entry  # the catalogue keys it by id and context
     for message in unmatched.values():
         if message.string:
-            new.obsolete[(message.id, message.context)] = message
+            new.obsolete[catalogue_key(message)] = message
     for key, message in old.obsolete.items():
         if key not in new.obsolete and not any(m.context == message.context for m in new):
             new.obsolete[key] = message
