@@ -32,9 +32,9 @@ from .loader import load_file
 ROOT = Path(__file__).resolve().parent.parent
 
 BUDGET = {
-    "render_ratio": 0.15,   # render step / engine, same tree
-    "site_cold": 30.0,      # seconds, make site with PDFs, 2 cores
-    "site_warm": 5.0,       # seconds, make site with nothing changed
+    "render_ratio": 0.15,  # render step / engine, same tree
+    "site_cold": 30.0,  # seconds, make site with PDFs, 2 cores
+    "site_warm": 5.0,  # seconds, make site with nothing changed
     "largest_raw_kb": 60.0,  # largest page at 50x
     "policies_ratio": 1.15,  # (render + engine) / engine at 5,000 policies
 }
@@ -89,8 +89,11 @@ def make_project(dest: Path, scale: int, policies: int | None = None) -> Path:
     docs = {path: load_file(path, ROOT) for path, _ in discover(ROOT)}
     data = {path.relative_to(ROOT).as_posix(): d.data for path, d in docs.items()}
     programme = data["curriculum/programme.yml"]
-    sessions = {k: v for k, v in data.items() if k.startswith("curriculum/sessions/")
-                and v.get("course", "unit-1") == "unit-1"}
+    sessions = {
+        k: v
+        for k, v in data.items()
+        if k.startswith("curriculum/sessions/") and v.get("course", "unit-1") == "unit-1"
+    }
     order = list(programme["order"]["sessions"])
     for k in range(2, scale + 1):
         for path, session in sessions.items():
@@ -150,10 +153,19 @@ def measure(name: str, scale: int, policies: int | None, engine: str) -> Result:
     with tempfile.TemporaryDirectory() as tmp:
         project = make_project(Path(tmp) / "p", scale, policies)
         build = Path(tmp) / "build"
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ENGINE=engine, BUILD_DIR=str(build),
-                   PYTHONPATH=str(ROOT))
-        render = _best(3, lambda: _timed(
-            [sys.executable, "-m", "macros", "render", "--edition", "learner"], project, env))
+        env = dict(
+            os.environ,
+            NO_MKDOCS_2_WARNING="1",
+            ENGINE=engine,
+            BUILD_DIR=str(build),
+            PYTHONPATH=str(ROOT),
+        )
+        render = _best(
+            3,
+            lambda: _timed(
+                [sys.executable, "-m", "macros", "render", "--edition", "learner"], project, env
+            ),
+        )
         tree_dir = build / "tree" / engine / "en" / "learner"
         tree = RenderedTree(EDITIONS["learner"], tree_dir, tree_digest(tree_dir))
         out = Path(tmp) / "site"
@@ -168,20 +180,27 @@ def measure(name: str, scale: int, policies: int | None, engine: str) -> Result:
         pages = list(out.rglob("*.html"))
         largest = max(p.stat().st_size for p in pages)
         policy_page = len(gzip.compress((out / "policies/index.html").read_bytes(), 9))
-        return Result(name, engine, len(pages), render, seconds, largest / 1024,
-                      policy_page / 1024)
+        return Result(name, engine, len(pages), render, seconds, largest / 1024, policy_page / 1024)
 
 
 def measure_site() -> SiteTimes:
     """`make site` of the real project from an empty build folder, then again unchanged."""
     times = SiteTimes()
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", BUILD_DIR=str(Path(tmp) / "build"),
-                   PYTHONPATH=str(ROOT))
+        env = dict(
+            os.environ,
+            NO_MKDOCS_2_WARNING="1",
+            BUILD_DIR=str(Path(tmp) / "build"),
+            PYTHONPATH=str(ROOT),
+        )
         env.pop("ENGINE", None)
-        cmd = [sys.executable, "-c", "import sys; from macros.build import main_site; "
-               f"from pathlib import Path; sys.exit(main_site(Path({str(ROOT)!r}), "
-               f"out=Path({str(Path(tmp) / 'site')!r})))"]
+        cmd = [
+            sys.executable,
+            "-c",
+            "import sys; from macros.build import main_site; "
+            f"from pathlib import Path; sys.exit(main_site(Path({str(ROOT)!r}), "
+            f"out=Path({str(Path(tmp) / 'site')!r})))",
+        ]
         times.cold = _timed(cmd, ROOT, env)
         times.warm = _timed(cmd, ROOT, env)
     return times
@@ -189,9 +208,11 @@ def measure_site() -> SiteTimes:
 
 def format_table(results: list[Result]) -> str:
     """The results as a Markdown table."""
-    head = ("| Curriculum | Engine | Pages | Render (s) | Engine (s) | Render / engine | "
-            "(Render + engine) / engine | Engine ms per page | Largest page (KB raw) | "
-            "Policy table page (KB gz) |\n" + "| --- " * 10 + "|")
+    head = (
+        "| Curriculum | Engine | Pages | Render (s) | Engine (s) | Render / engine | "
+        "(Render + engine) / engine | Engine ms per page | Largest page (KB raw) | "
+        "Policy table page (KB gz) |\n" + "| --- " * 10 + "|"
+    )
     rows = [
         f"| {r.name} | {r.engine} | {r.pages:,} | {r.render_seconds:.2f} | "
         f"{r.engine_seconds:.2f} | {r.ratio:.2f} | {r.total_ratio:.2f} | {r.ms_per_page:.1f} | "
@@ -216,53 +237,89 @@ def render_chart(results: list[Result]) -> str:
         pts = sorted((r for r in scaled if r.engine == engine), key=lambda r: r.pages)
         points = " ".join(f"{x(r.pages):.1f},{y(r.ms_per_page):.1f}" for r in pts)
         dash = ' stroke-dasharray="6 4"' if i else ""
-        lines.append(f'<polyline points="{points}" fill="none" stroke="{colours[i % 3]}" '
-                     f'stroke-width="3"{dash}/>')
-        legend.append(f'<text x="{pad + 10 + 200 * i}" y="{pad - 24}" font-size="14" '
-                      f'fill="{colours[i % 3]}">{engine}: ms per page</text>')
+        lines.append(
+            f'<polyline points="{points}" fill="none" stroke="{colours[i % 3]}" '
+            f'stroke-width="3"{dash}/>'
+        )
+        legend.append(
+            f'<text x="{pad + 10 + 200 * i}" y="{pad - 24}" font-size="14" '
+            f'fill="{colours[i % 3]}">{engine}: ms per page</text>'
+        )
     labels = "".join(
         f'<text x="{x(r.pages):.1f}" y="{height - pad + 18}" font-size="13" '
-        f'text-anchor="middle">{r.pages}</text>' for r in scaled if r.engine == engines[0])
+        f'text-anchor="middle">{r.pages}</text>'
+        for r in scaled
+        if r.engine == engines[0]
+    )
     ticks = "".join(
         f'<text x="{pad - 6}" y="{y(t):.1f}" font-size="13" text-anchor="end">{t:.0f}</text>'
-        for t in (0, max_ms / 2, max_ms))
+        for t in (0, max_ms / 2, max_ms)
+    )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="bench-t"><title id="bench-t">Engine time per page in milliseconds '
-        f'against the number of pages, for each engine</title>'
+        f"against the number of pages, for each engine</title>"
         f'<rect width="{width}" height="{height}" fill="#fff"/>'
         f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" '
         f'stroke="#333"/><line x1="{pad}" y1="{pad}" x2="{pad}" y2="{height - pad}" stroke="#333"/>'
-        + "".join(lines) + labels + ticks + "".join(legend)
+        + "".join(lines)
+        + labels
+        + ticks
+        + "".join(legend)
         + f'<text x="{width / 2}" y="{height - 12}" font-size="13" text-anchor="middle">pages'
-        f'</text></svg>\n'
+        f"</text></svg>\n"
     )
 
 
 def verdicts(results: list[Result], site: SiteTimes) -> list[str]:
     """Each goal with the measured number and whether it is met."""
+
     def line(goal: str, value: str, ok: bool) -> str:
         return f"| {goal} | {value} | {'met' if ok else '**not met**'} |"
 
     out = ["| Goal | Measured | |", "| --- | --- | --- |"]
     for r in results:
         if not r.name.startswith("policies"):
-            out.append(line(f"render ≤ {BUDGET['render_ratio']:.0%} of the engine ({r.name}, "
-                            f"{r.engine})", f"{r.ratio:.0%}", r.ratio <= BUDGET["render_ratio"]))
+            out.append(
+                line(
+                    f"render ≤ {BUDGET['render_ratio']:.0%} of the engine ({r.name}, {r.engine})",
+                    f"{r.ratio:.0%}",
+                    r.ratio <= BUDGET["render_ratio"],
+                )
+            )
     for r in results:
         if r.name == "50x":
-            out.append(line(f"largest page ≤ {BUDGET['largest_raw_kb']:.0f} KB raw at 50x "
-                            f"({r.engine})", f"{r.largest_raw_kb:.0f} KB",
-                            r.largest_raw_kb <= BUDGET["largest_raw_kb"]))
+            out.append(
+                line(
+                    f"largest page ≤ {BUDGET['largest_raw_kb']:.0f} KB raw at 50x ({r.engine})",
+                    f"{r.largest_raw_kb:.0f} KB",
+                    r.largest_raw_kb <= BUDGET["largest_raw_kb"],
+                )
+            )
         if r.name == "policies 5,000":
-            out.append(line(f"5,000 policies ≤ {BUDGET['policies_ratio']:.2f}× the engine alone "
-                            f"({r.engine})", f"{r.total_ratio:.2f}×",
-                            r.total_ratio <= BUDGET["policies_ratio"]))
+            out.append(
+                line(
+                    f"5,000 policies ≤ {BUDGET['policies_ratio']:.2f}× the engine alone "
+                    f"({r.engine})",
+                    f"{r.total_ratio:.2f}×",
+                    r.total_ratio <= BUDGET["policies_ratio"],
+                )
+            )
     if site.cold:
-        out.append(line(f"make site with PDFs ≤ {BUDGET['site_cold']:.0f} s (empty build folder)",
-                        f"{site.cold:.1f} s", site.cold <= BUDGET["site_cold"]))
-        out.append(line(f"make site again, nothing changed ≤ {BUDGET['site_warm']:.0f} s",
-                        f"{site.warm:.1f} s", site.warm <= BUDGET["site_warm"]))
+        out.append(
+            line(
+                f"make site with PDFs ≤ {BUDGET['site_cold']:.0f} s (empty build folder)",
+                f"{site.cold:.1f} s",
+                site.cold <= BUDGET["site_cold"],
+            )
+        )
+        out.append(
+            line(
+                f"make site again, nothing changed ≤ {BUDGET['site_warm']:.0f} s",
+                f"{site.warm:.1f} s",
+                site.warm <= BUDGET["site_warm"],
+            )
+        )
     return out
 
 
@@ -310,8 +367,13 @@ def main() -> int:
     """Run every size with every installed engine, time make site, weigh pages, report."""
     from .benchweb import measure_web
 
-    plan = [("1x", 1, None), ("10x", 10, None), ("50x", 50, None),
-            ("policies 500", 1, 500), ("policies 5,000", 1, 5000)]
+    plan = [
+        ("1x", 1, None),
+        ("10x", 10, None),
+        ("50x", 50, None),
+        ("policies 500", 1, 500),
+        ("policies 5,000", 1, 5000),
+    ]
     only = os.environ.get("BENCH_ONLY")
     engines = [e for e in ENGINES if shutil.which(e, path=str(Path(sys.executable).parent))]
     results = []

@@ -38,8 +38,9 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         body = path.read_bytes()
         ctype = self.guess_type(str(path))
         encoded = "gzip" in self.headers.get("Accept-Encoding", "") and (
-            ctype.startswith("text/") or ctype in ("application/javascript", "application/json",
-                                                   "image/svg+xml"))
+            ctype.startswith("text/")
+            or ctype in ("application/javascript", "application/json", "image/svg+xml")
+        )
         if encoded:
             body = gzip.compress(body, 6, mtime=0)
         etag = f'"{hash(body) & 0xFFFFFFFF:x}"'
@@ -52,8 +53,9 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("ETag", etag)
-        self.send_header("Cache-Control", "no-cache" if path.suffix == ".html"
-                         else "public, max-age=31536000")
+        self.send_header(
+            "Cache-Control", "no-cache" if path.suffix == ".html" else "public, max-age=31536000"
+        )
         if encoded:
             self.send_header("Content-Encoding", "gzip")
         self.end_headers()
@@ -75,9 +77,18 @@ def page_weights(base: str) -> dict[str, tuple[float, float, list[str]]]:
 
     out = {}
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         for name, path in PAGES.items():
             context = browser.new_context(viewport={"width": 390, "height": 844})
             page = context.new_page()
@@ -85,19 +96,25 @@ def page_weights(base: str) -> dict[str, tuple[float, float, list[str]]]:
             cdp.send("Network.enable")
             sizes: dict[str, float] = {}
             urls: dict[str, str] = {}
-            cdp.on("Network.requestWillBeSent",
-                   lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
-            cdp.on("Network.loadingFinished",
-                   lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+            cdp.on(
+                "Network.requestWillBeSent",
+                lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]),
+            )
+            cdp.on(
+                "Network.loadingFinished",
+                lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]),
+            )
             page.goto(base + path, wait_until="networkidle")
             first = dict(sizes)
             sizes.clear()
             page.goto(base + path, wait_until="networkidle")
             repeat = dict(sizes)
             biggest = sorted(first.items(), key=lambda kv: -kv[1])[:4]
-            out[name] = (sum(first.values()) / 1024, sum(repeat.values()) / 1024,
-                         [f"{urls.get(k, k).removeprefix(base)} {v / 1024:.0f} KB"
-                          for k, v in biggest])
+            out[name] = (
+                sum(first.values()) / 1024,
+                sum(repeat.values()) / 1024,
+                [f"{urls.get(k, k).removeprefix(base)} {v / 1024:.0f} KB" for k, v in biggest],
+            )
             context.close()
         browser.close()
     return out
@@ -110,10 +127,20 @@ def lighthouse(root: Path, url: str) -> dict[str, int] | None:
         return None
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
     result = subprocess.run(
-        [str(tool), url, "--quiet", "--output=json", "--output-path=stdout",
-         "--only-categories=performance,accessibility,best-practices,seo",
-         "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-        capture_output=True, text=True, env=env, timeout=300)
+        [
+            str(tool),
+            url,
+            "--quiet",
+            "--output=json",
+            "--output-path=stdout",
+            "--only-categories=performance,accessibility,best-practices,seo",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     if result.returncode != 0:
         return None
     report = json.loads(result.stdout)
@@ -133,12 +160,20 @@ def measure_web(root: Path) -> list[str]:
         scores = {name: lighthouse(root, base + path) for name, path in PAGES.items()}
     finally:
         server.shutdown()
-    lines = ["| Page (390 px, gzip) | First view (KB) | Repeat view (KB) | Largest requests | "
-             "Lighthouse mobile |", "| --- | --- | --- | --- | --- |"]
+    lines = [
+        "| Page (390 px, gzip) | First view (KB) | Repeat view (KB) | Largest requests | "
+        "Lighthouse mobile |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for name, (first, repeat, biggest) in weights.items():
         score = scores.get(name)
-        shown = (", ".join(f"{k} {v}" for k, v in score.items()) if score
-                 else "not measured (npm ci installs lighthouse)")
-        lines.append(f"| {name} | {first:.0f} (goal ≤ {BUDGET_FIRST_KB:.0f}) | {repeat:.1f} "
-                     f"(goal ≤ {BUDGET_REPEAT_KB:.0f}) | {'; '.join(biggest)} | {shown} |")
+        shown = (
+            ", ".join(f"{k} {v}" for k, v in score.items())
+            if score
+            else "not measured (npm ci installs lighthouse)"
+        )
+        lines.append(
+            f"| {name} | {first:.0f} (goal ≤ {BUDGET_FIRST_KB:.0f}) | {repeat:.1f} "
+            f"(goal ≤ {BUDGET_REPEAT_KB:.0f}) | {'; '.join(biggest)} | {shown} |"
+        )
     return lines

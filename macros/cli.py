@@ -88,8 +88,15 @@ def run_render(root: Path, editions: list[str] | None = None) -> int:
     try:
         for lang in langs:
             translated = translate_or_fail(cur, lang).cur
-            for name, tree in render_all(translated, root, default_build_dir(root), editions,
-                                         lang=lang, engine=engine_name(), langs=langs).items():
+            for name, tree in render_all(
+                translated,
+                root,
+                default_build_dir(root),
+                editions,
+                lang=lang,
+                engine=engine_name(),
+                langs=langs,
+            ).items():
                 trees[(lang, name)] = tree
     except CurriculumError as err:
         print(err, file=sys.stderr)
@@ -103,11 +110,16 @@ def run_render(root: Path, editions: list[str] | None = None) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point."""
     parser = argparse.ArgumentParser(prog="course", description=__doc__)
-    parser.add_argument("command", choices=["check", "render", "site", "pdf", "serve", "schema",
-                                            "i18n", "i18n-status"])
+    parser.add_argument(
+        "command",
+        choices=["check", "render", "site", "pdf", "serve", "schema", "i18n", "i18n-status"],
+    )
     parser.add_argument("--root", type=Path, default=Path("."))
-    parser.add_argument("--edition", action="append",
-                        help="render: only this edition (learner, trainer, offline); repeatable")
+    parser.add_argument(
+        "--edition",
+        action="append",
+        help="render: only this edition (learner, trainer, offline); repeatable",
+    )
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":

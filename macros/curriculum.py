@@ -165,8 +165,11 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
     if ("programme", "") not in objects:
         raise CurriculumError(problems)
     cur = Curriculum(
-        root=root, programme=objects[("programme", "")], documents=documents,
-        broken=broken, objects=objects,
+        root=root,
+        programme=objects[("programme", "")],
+        documents=documents,
+        broken=broken,
+        objects=objects,
     )
     plural = {
         "session": "sessions",
@@ -198,8 +201,7 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
         ordered.update({k: v for k, v in sorted(items.items()) if k not in ordered})
         setattr(cur, name, ordered)
     # Content rules first: a file's own problem is listed before what it causes elsewhere.
-    for check in (*CONTENT_RULES, check_markup, *CROSS_FILE_CHECKS, check_source_hosts,
-                  check_bank):
+    for check in (*CONTENT_RULES, check_markup, *CROSS_FILE_CHECKS, check_source_hosts, check_bank):
         problems.extend(check(cur))
     cur.warnings = check_objectives_assessed(cur) + check_unused_handouts(cur)
     if problems and strict:

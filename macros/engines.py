@@ -27,8 +27,11 @@ def _run(cmd: list[str], cwd: Path, what: str) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        lines = [line for line in (result.stderr + result.stdout).splitlines()
-                 if line.strip() and "MkDocs 2" not in line]
+        lines = [
+            line
+            for line in (result.stderr + result.stdout).splitlines()
+            if line.strip() and "MkDocs 2" not in line
+        ]
         raise BuildFailed("\n".join(lines[-30:]) or f"{what} failed")
 
 
@@ -38,8 +41,11 @@ def _tool(name: str) -> str:
 
 def build_mkdocs(config: Path, site_dir: Path) -> None:
     """`mkdocs build --strict` of one tree."""
-    _run([_tool("mkdocs"), "build", "--quiet", "--strict", "-f", str(config),
-          "-d", str(site_dir)], config.parent, "mkdocs build")
+    _run(
+        [_tool("mkdocs"), "build", "--quiet", "--strict", "-f", str(config), "-d", str(site_dir)],
+        config.parent,
+        "mkdocs build",
+    )
 
 
 def build_zensical(config: Path, site_dir: Path) -> None:
@@ -48,12 +54,12 @@ def build_zensical(config: Path, site_dir: Path) -> None:
     cfg["theme"]["variant"] = "classic"
     cfg["site_dir"] = "zensical-site"  # Zensical builds only inside the project folder
     zconfig = config.with_name("zensical.yml")
-    zconfig.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False),
-                       encoding="utf-8")
+    zconfig.write_text(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf-8")
     built = config.parent / cfg["site_dir"]
     shutil.rmtree(built, ignore_errors=True)
-    _run([_tool("zensical"), "build", "--clean", "-f", str(zconfig)], config.parent,
-         "zensical build")
+    _run(
+        [_tool("zensical"), "build", "--clean", "-f", str(zconfig)], config.parent, "zensical build"
+    )
     shutil.rmtree(site_dir, ignore_errors=True)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(str(built), str(site_dir))

@@ -176,7 +176,9 @@ class Session(Strict):
 
     TRANSLATE: ClassVar[tuple[str, ...]] = ("title", "summary", "key_messages", "trainer_notes")
 
-    id: Id = Field(description="Session id, equal to the file name: s1, s2 ... (d1, d2 ... for delegates)")
+    id: Id = Field(
+        description="Session id, equal to the file name: s1, s2 ... (d1, d2 ... for delegates)"
+    )
     course: Course = Field(
         default="unit-1",
         description="Course the session belongs to: unit-1 (the 2-day course, listed under "
@@ -323,7 +325,13 @@ class Programme(Strict):
     """The programme as a whole (curriculum/programme.yml)."""
 
     TRANSLATE: ClassVar[tuple[str, ...]] = (
-        "title", "summary", "objectives", "participants", "selection", "delivery", "evaluation",
+        "title",
+        "summary",
+        "objectives",
+        "participants",
+        "selection",
+        "delivery",
+        "evaluation",
         "follow_up",
     )
 
@@ -353,7 +361,8 @@ class Programme(Strict):
     follow_up: list[Text] = Field(min_length=1, description="Follow-up with former trainees.")
     agenda: Agenda = Field(description="How the 2-day agenda is computed.")
     pass_mark: int = Field(
-        ge=1, le=100,
+        ge=1,
+        le=100,
         description="Percentage of questions answered right that passes a quiz; the one pass "
         "mark of every quiz and every module.",
     )
@@ -558,7 +567,14 @@ Frequency = Literal["annual", "biennial", "quarterly", "monthly", "per-run", "ad
 class Indicator(Strict):
     """An indicator (curriculum/indicators/<id>.yml)."""
 
-    TRANSLATE: ClassVar[tuple[str, ...]] = ("name", "definition", "computation", "unit", "disaggregation", "data_sources")
+    TRANSLATE: ClassVar[tuple[str, ...]] = (
+        "name",
+        "definition",
+        "computation",
+        "unit",
+        "disaggregation",
+        "data_sources",
+    )
 
     id: Id = Field(description="Indicator id, equal to the file name; starts with ind-.")
     name: Text = Field(description="Short name of the indicator.")

@@ -86,8 +86,10 @@ EDITOR_SETTINGS = Path(".vscode/settings.json")
 
 def render_editor_settings() -> str:
     """.vscode/settings.json: the YAML extension's map from each schema to its files."""
-    mapping = {f"./{(SCHEMA_DIR / f'{kind}.schema.json').as_posix()}": files
-               for kind, files in FILES_OF_KIND.items()}
+    mapping = {
+        f"./{(SCHEMA_DIR / f'{kind}.schema.json').as_posix()}": files
+        for kind, files in FILES_OF_KIND.items()
+    }
     settings = {
         "yaml.schemas": mapping,
         "yaml.validate": True,
@@ -95,8 +97,11 @@ def render_editor_settings() -> str:
         "yaml.hover": True,
         "yaml.customTags": [],
         "editor.insertSpaces": True,
-        "[yaml]": {"editor.tabSize": 2, "editor.insertSpaces": True,
-                   "editor.detectIndentation": False},
+        "[yaml]": {
+            "editor.tabSize": 2,
+            "editor.insertSpaces": True,
+            "editor.detectIndentation": False,
+        },
         "files.encoding": "utf8",
         "files.insertFinalNewline": True,
     }

@@ -68,8 +68,9 @@ def main_serve(root: Path) -> int:
     for line in problems:
         print(line, file=sys.stderr)
     mkdocs = Path(sys.executable).with_name("mkdocs")
-    server = subprocess.Popen([str(mkdocs), "serve", "--dev-addr", ADDRESS,
-                               "-f", str(out / "mkdocs.yml")])
+    server = subprocess.Popen(
+        [str(mkdocs), "serve", "--dev-addr", ADDRESS, "-f", str(out / "mkdocs.yml")]
+    )
     stop = threading.Event()
 
     def watch() -> None:
@@ -79,8 +80,11 @@ def main_serve(root: Path) -> int:
             if now != seen:
                 seen = now
                 found = render_for_preview(root, out)
-                print(f"re-rendered: {len(found)} problem(s)" if found else "re-rendered",
-                      file=sys.stderr, flush=True)
+                print(
+                    f"re-rendered: {len(found)} problem(s)" if found else "re-rendered",
+                    file=sys.stderr,
+                    flush=True,
+                )
                 for line in found:
                     print(line, file=sys.stderr)
 

@@ -169,8 +169,9 @@ def test_a_pool_shows_one_question_per_objective_and_redraws(page, base_url):
     from macros.curriculum import load_curriculum
 
     cur = load_curriculum(ROOT)
-    finals = [mid for mid, m in cur.modules.items()
-              if m.final_quiz and cur.quizzes[m.final_quiz].draw]
+    finals = [
+        mid for mid, m in cur.modules.items() if m.final_quiz and cur.quizzes[m.final_quiz].draw
+    ]
     for mid in finals:
         page.goto(base_url + f"elearning/{mid}/final/")
         form = page.locator("form.quiz[data-draw]")

@@ -34,7 +34,8 @@ def test_checklist_scores_export_and_restore(page, base_url):
     expected_overall = round(100 / len(dims))
     expect(summary).to_contain_text(f"Overall score {expected_overall}%")
     expect(page.locator(f'[data-recs="{dims[0].id}"] li.is-current')).to_have_attribute(
-        "data-band", CUR.checklist.bands[-1].id)
+        "data-band", CUR.checklist.bands[-1].id
+    )
     with page.expect_download() as info:
         page.get_by_role("button", name="Export answers (JSON)").click()
     data = json.loads(Path(info.value.path()).read_text())
@@ -72,9 +73,14 @@ def test_policy_table_search_filter_sort(page, base_url):
     expect(rows).to_have_count(african)
     page.locator("select[data-f=region]").select_option("")
     page.locator("[data-q]").press_sequentially("Kenya")
-    expect(rows).to_have_count(sum(1 for p in CUR.policies.values()
-                                   if "kenya" in (p.title + " ".join(p.countries) + p.description
-                                                  + p.beneficiaries).lower()))
+    expect(rows).to_have_count(
+        sum(
+            1
+            for p in CUR.policies.values()
+            if "kenya"
+            in (p.title + " ".join(p.countries) + p.description + p.beneficiaries).lower()
+        )
+    )
     page.locator("[data-q]").fill("")
     page.locator("[data-q]").dispatch_event("input")
     page.get_by_role("button", name="Year").click()
@@ -114,14 +120,32 @@ def test_share_form_makes_yaml_the_loader_accepts(page, base_url):
     assert "{{ 7*7 }}" in policy.description
 
 
-@pytest.mark.parametrize("path", [
-    "", "programme/", "agenda/", "glossary/", "sessions/s5/", "elearning/intro/wto-basics/",
-    "guidebook/services/", "tools/indicators/", "tools/checklist/", "tools/measures/",
-    "policies/", "policies/kenya-women-enterprise-fund/", "policies/share/", "schedule/",
-    "participants/briefing/", "participants/questionnaire/", "programme/evaluation/",
-    "national/st-kitts-and-nevis/", "contributing/", "trainer/sessions/s1/",
-    "trainers/alignment/",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "programme/",
+        "agenda/",
+        "glossary/",
+        "sessions/s5/",
+        "elearning/intro/wto-basics/",
+        "guidebook/services/",
+        "tools/indicators/",
+        "tools/checklist/",
+        "tools/measures/",
+        "policies/",
+        "policies/kenya-women-enterprise-fund/",
+        "policies/share/",
+        "schedule/",
+        "participants/briefing/",
+        "participants/questionnaire/",
+        "programme/evaluation/",
+        "national/st-kitts-and-nevis/",
+        "contributing/",
+        "trainer/sessions/s1/",
+        "trainers/alignment/",
+    ],
+)
 def test_every_page_type_is_accessible(page, base_url, path):
     page.goto(base_url + path)
     page.wait_for_load_state("networkidle")
@@ -138,8 +162,12 @@ def test_offline_bundle_from_disk(browser, site, tmp_path):
     context = browser.new_context()
     page = context.new_page()
     outside = []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(
-        ("file://", "data:", "blob:")) else None)
+    page.on(
+        "request",
+        lambda r: outside.append(r.url)
+        if not r.url.startswith(("file://", "data:", "blob:"))
+        else None,
+    )
     page.goto((root / "index.html").as_uri())
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator(".md-search__input").press_sequentially("procurement", delay=30)

@@ -17,8 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def digests(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_two_builds_of_the_same_commit_are_byte_identical(site, tmp_path, monkeypatch):
@@ -37,8 +40,13 @@ def test_two_builds_of_the_same_commit_are_byte_identical(site, tmp_path, monkey
     entries = []
     for path in zips:
         with zipfile.ZipFile(path) as zf:
-            entries.append({(i.filename, i.CRC, i.date_time) for i in zf.infolist()
-                            if not i.filename.endswith(".pdf")})
+            entries.append(
+                {
+                    (i.filename, i.CRC, i.date_time)
+                    for i in zf.infolist()
+                    if not i.filename.endswith(".pdf")
+                }
+            )
     assert entries[0] == entries[1]
 
 
@@ -66,8 +74,11 @@ def test_a_second_build_waits_for_the_first(tmp_path, monkeypatch, capsys):
     out = tmp_path / "site"
     finished = []
     with build_lock(out):
-        worker = threading.Thread(target=lambda: finished.append(
-            build_site(ROOT, out, with_pdf=False, with_offline=False)))
+        worker = threading.Thread(
+            target=lambda: finished.append(
+                build_site(ROOT, out, with_pdf=False, with_offline=False)
+            )
+        )
         worker.start()
         time.sleep(1.0)
         assert finished == [] and worker.is_alive()
@@ -78,7 +89,8 @@ def test_a_second_build_waits_for_the_first(tmp_path, monkeypatch, capsys):
 
 @pytest.mark.parametrize("error", [KeyboardInterrupt, OSError])
 def test_an_interrupted_build_leaves_the_last_site_and_no_staging_folder(
-        tmp_path, monkeypatch, capsys, error):
+    tmp_path, monkeypatch, capsys, error
+):
     monkeypatch.setenv("BUILD_DIR", str(tmp_path / "build"))
     out = tmp_path / "site"
     out.mkdir()

@@ -26,8 +26,9 @@ def built(tmp_path_factory) -> dict[tuple[str, str], Path]:
     out = {}
     for edition in ("learner", "trainer"):
         for engine in ENGINES:
-            tree = render_tree(cur, ROOT, EDITIONS[edition], tmp / "tree" / engine / edition,
-                               engine=engine)
+            tree = render_tree(
+                cur, ROOT, EDITIONS[edition], tmp / "tree" / engine / edition, engine=engine
+            )
             out[(engine, edition)] = build_tree(engine, tree, tmp / engine)
     return out
 
@@ -40,8 +41,11 @@ def forms(html: str) -> list[str]:
     """Every form of the content (quizzes, tools; not the theme's search form), with its
     whitespace normalised.  Zensical consumes `data-search-exclude` (it keeps the element out
     of its index and drops the attribute), so the attribute is not compared."""
-    return [re.sub(r"\s+", " ", f.replace(" data-search-exclude", "")) for f in FORM.findall(html)
-            if not f.startswith('<form class="md-')]
+    return [
+        re.sub(r"\s+", " ", f.replace(" data-search-exclude", ""))
+        for f in FORM.findall(html)
+        if not f.startswith('<form class="md-')
+    ]
 
 
 def search_text(site: Path) -> str:
@@ -87,8 +91,10 @@ def test_every_engine_resolves_every_link(built, engine):
     """Links between pages and to anchors work whichever engine wrote them (files made
     after the engine, such as PDFs and data, are checked on the full site)."""
     for edition in ("learner", "trainer"):
-        broken = broken_links(built[(engine, edition)],
-                              skip_suffixes=(".pdf", ".zip", ".ics", ".json", ".csv", ".xml", ".txt"))
+        broken = broken_links(
+            built[(engine, edition)],
+            skip_suffixes=(".pdf", ".zip", ".ics", ".json", ".csv", ".xml", ".txt"),
+        )
         assert broken == [], f"{engine} {edition}:\n" + "\n".join(broken[:20])
 
 

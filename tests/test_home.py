@@ -10,7 +10,7 @@ from macros.curriculum import load_curriculum
 from macros.edition import edition_date
 from macros.model import Run
 from macros.render.engine import Context
-from macros.render.home import format_dates, render_next_runs, upcoming_runs
+from macros.render.home import format_dates, render_next_runs, upcoming_runs, run_span
 
 ROOT = Path(__file__).resolve().parent.parent
 CUR = load_curriculum(ROOT)
@@ -29,18 +29,18 @@ def _run(start: dt.date, end: dt.date, status: str = "planned") -> Run:
     )
 
 
-def test_upcoming_runs_skip_ended_and_cancelled_and_come_in_date_order():
-    first = min(r.start for r in CUR.runs.values())
+def test_upcoming_runs_skip_ended_and_held_and_come_in_date_order():
+    first = min(run_span(r)[0] for r in CUR.runs.values())
     runs = upcoming_runs(CUR, first, limit=len(CUR.runs))
-    assert runs == sorted(runs, key=lambda r: r.start)
-    assert all(r.end >= first and r.status != "cancelled" for r in runs)
-    later = max(r.end for r in CUR.runs.values()) + dt.timedelta(days=1)
+    assert runs == sorted(runs, key=lambda r: run_span(r)[0])
+    assert all(run_span(r)[1] >= first and r.status != "held" for r in runs)
+    later = max(run_span(r)[1] for r in CUR.runs.values()) + dt.timedelta(days=1)
     assert upcoming_runs(CUR, later) == []
     assert len(upcoming_runs(CUR, first, limit=1)) == min(1, len(runs))
 
 
 def test_next_runs_says_so_when_nothing_is_planned():
-    later = max(r.end for r in CUR.runs.values()) + dt.timedelta(days=1)
+    later = max(run_span(r)[1] for r in CUR.runs.values()) + dt.timedelta(days=1)
     assert "No run is scheduled yet" in render_next_runs(CUR, Context(), today=later)
 
 

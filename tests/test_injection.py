@@ -58,7 +58,8 @@ def injected(tmp_path_factory):
     fields = {k: json.dumps(v) for k, v in PAYLOADS.items()}
     (project / "curriculum/policies/zz-injection-test.yml").write_text(POLICY.format(**fields))
     session = next(  # a session of the 2-day course: it has a quiz to inject into
-        p for p in sorted((project / "curriculum/sessions").glob("[!_]*.yml"))
+        p
+        for p in sorted((project / "curriculum/sessions").glob("[!_]*.yml"))
         if "quiz" in yaml.safe_load(p.read_text(encoding="utf-8"))
     )
 

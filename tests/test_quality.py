@@ -42,8 +42,11 @@ def test_html_is_valid(site):
     java = shutil.which("java")
     assert java, "Java is needed for the HTML checker (make test installs it)"
     pages = [str(p) for p in sorted(site.rglob("*.html"))]
-    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "gnu", *pages],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "gnu", *pages],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0 and not result.stderr.strip(), result.stderr[:5000]
 
 
@@ -81,6 +84,7 @@ def test_no_broken_internal_links_or_anchors(site):
 
 
 def test_images_have_alt_text(site):
-    missing = [str(p.relative_to(site)) for p in site.rglob("*.html")
-               if parse(p).images_without_alt]
+    missing = [
+        str(p.relative_to(site)) for p in site.rglob("*.html") if parse(p).images_without_alt
+    ]
     assert missing == []

@@ -23,9 +23,15 @@ def _load(browser, url: str, twice: bool = False) -> tuple[dict[str, int], dict[
     cdp.send("Network.enable")
     urls: dict[str, str] = {}
     sizes: dict[str, int] = {}
-    cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
-    cdp.on("Network.loadingFinished",
-           lambda e: sizes.__setitem__(urls.get(e["requestId"], e["requestId"]), e["encodedDataLength"]))
+    cdp.on(
+        "Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"])
+    )
+    cdp.on(
+        "Network.loadingFinished",
+        lambda e: sizes.__setitem__(
+            urls.get(e["requestId"], e["requestId"]), e["encodedDataLength"]
+        ),
+    )
     page.goto(url, wait_until="networkidle")
     first = dict(sizes)
     repeat: dict[str, int] = {}
@@ -40,10 +46,15 @@ def _load(browser, url: str, twice: bool = False) -> tuple[dict[str, int], dict[
 def test_first_and_repeat_view_stay_within_budget(browser, gzip_url, path):
     first, repeat, (context, _, _) = _load(browser, gzip_url + path, twice=True)
     context.close()
-    assert not any("search_index" in u or u.endswith("search.json") for u in first), \
+    assert not any("search_index" in u or u.endswith("search.json") for u in first), (
         "the search index must wait until search is opened"
-    assert sum(first.values()) / 1024 <= BUDGET_FIRST_KB, sorted(first.items(), key=lambda kv: -kv[1])[:5]
-    assert sum(repeat.values()) / 1024 <= BUDGET_REPEAT_KB, sorted(repeat.items(), key=lambda kv: -kv[1])[:5]
+    )
+    assert sum(first.values()) / 1024 <= BUDGET_FIRST_KB, sorted(
+        first.items(), key=lambda kv: -kv[1]
+    )[:5]
+    assert sum(repeat.values()) / 1024 <= BUDGET_REPEAT_KB, sorted(
+        repeat.items(), key=lambda kv: -kv[1]
+    )[:5]
 
 
 def test_quiz_script_loads_only_where_a_quiz_is(browser, gzip_url):

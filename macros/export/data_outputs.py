@@ -137,7 +137,11 @@ def export_schemas(cur: Curriculum, site_dir: Path) -> None:
 
 
 OUTPUTS = [
-    export_indicators, export_policies, export_runs, export_schemas, export_calendars,
+    export_indicators,
+    export_policies,
+    export_runs,
+    export_schemas,
+    export_calendars,
     export_policy_scripts,
 ]
 """Every data output, run after each site build."""

@@ -9,8 +9,9 @@ from mkdocs.exceptions import PluginError
 
 # Only absolute addresses can reach another host: find each '//' (cheap), keep those that
 # start an src/href/url() value, then look at the tag they sit in.
-_BEFORE = re.compile(r"""(?:\b(?P<attr>src|href)\s*=\s*["']?|url\(\s*["']?)(?:https?:)?$""",
-                     re.IGNORECASE)
+_BEFORE = re.compile(
+    r"""(?:\b(?P<attr>src|href)\s*=\s*["']?|url\(\s*["']?)(?:https?:)?$""", re.IGNORECASE
+)
 _URL_END = re.compile(r"""["'\s>)]""")
 _ASSET_TAGS = ("script", "img", "iframe", "source", "audio", "video", "embed", "link", "input")
 _LINK_REL = re.compile(r"""\srel\s*=\s*["']?([^"'>]+)""", re.IGNORECASE)
@@ -26,7 +27,9 @@ def outside_requests(html: str) -> list[str]:
         if before:
             end = _URL_END.search(html, pos)
             if _is_loaded(html, before):
-                found.append(html[pos - _scheme_len(before.group(0)): end.start() if end else len(html)])
+                found.append(
+                    html[pos - _scheme_len(before.group(0)) : end.start() if end else len(html)]
+                )
         pos = html.find("//", pos + 2)
     return found
 
@@ -41,7 +44,7 @@ def _is_loaded(html: str, before: re.Match) -> bool:
     if not before.group("attr"):
         return True  # url(...) in a style
     start = html.rfind("<", 0, before.start())
-    head = html[start + 1: before.start()].split(None, 1)
+    head = html[start + 1 : before.start()].split(None, 1)
     name = head[0].lower() if head else ""
     if name not in _ASSET_TAGS:
         return False
@@ -61,7 +64,9 @@ def check_page(html: str, where: str) -> None:
         )
 
 
-def check_no_outside_requests(site_dir: Path, suffixes: tuple[str, ...] = (".html", ".css")) -> None:
+def check_no_outside_requests(
+    site_dir: Path, suffixes: tuple[str, ...] = (".html", ".css")
+) -> None:
     """Fail the build if any HTML or CSS file loads from another host."""
     bad = []
     for path in sorted(site_dir.rglob("*")):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..curriculum import Curriculum
 from ..edition import edition_date
-from ..i18n.ui import AGREEMENTS, format_date
+from ..i18n.ui import AGREEMENTS
 from ..i18n.ui import gettext as _
 from ..render.agenda import compute_agenda, compute_pack_agenda
 from ..render.handouts import order_handouts
@@ -45,11 +45,18 @@ def render_book(cur: Curriculum, book: Book) -> str:
     css = (TEMPLATES / "print" / "print.css").read_text(encoding="utf-8")
     checklist = cur.checklist if book.tools else None
     return render(
-        "print/book.html", ctx, cur=cur, book=book, css=css, p=cur.programme,
-        checklist=checklist, measures=cur.measures if book.tools else None,
+        "print/book.html",
+        ctx,
+        cur=cur,
+        book=book,
+        css=css,
+        p=cur.programme,
+        checklist=checklist,
+        measures=cur.measures if book.tools else None,
         indicators=list(cur.indicators.values()) if book.tools else [],
         terms=sorted(cur.glossary_terms, key=lambda t: t.term.casefold()) if book.glossary else [],
-        agreements=AGREEMENTS, edition=edition_date(cur.root),
+        agreements=AGREEMENTS,
+        edition=edition_date(cur.root),
     )
 
 
@@ -77,20 +84,38 @@ def books(cur: Curriculum) -> dict[str, Book]:
     chapters = list(cur.chapters.values())
     out = {
         "participant-handbook.pdf": Book(
-            _("WTO Trade and Gender Training"), _("Participant handbook"), False, sessions, [],
-            chapters, days=days),
+            _("WTO Trade and Gender Training"),
+            _("Participant handbook"),
+            False,
+            sessions,
+            [],
+            chapters,
+            days=days,
+        ),
         "trainer-guide.pdf": Book(
-            "WTO Trade and Gender Training", "Trainer guide: with trainer notes, timings and "
-            "answer keys", True, sessions, [], chapters, days=days,
-            handouts=order_handouts(cur)),
+            "WTO Trade and Gender Training",
+            "Trainer guide: with trainer notes, timings and answer keys",
+            True,
+            sessions,
+            [],
+            chapters,
+            days=days,
+            handouts=order_handouts(cur),
+        ),
     }
     for nid, pack in cur.national.items():
         chosen = [cur.sessions[s] for s in pack.sessions]
         out[f"national/{nid}.pdf"] = Book(
             pack.title,
             f"{pack.country}, {pack.period()} ({pack.status})",
-            False, chosen, [cur.modules[m] for m in pack.modules], [], tools=False,
-            glossary=True, programme=False, notes=pack.local_notes,
+            False,
+            chosen,
+            [cur.modules[m] for m in pack.modules],
+            [],
+            tools=False,
+            glossary=True,
+            programme=False,
+            notes=pack.local_notes,
             days=compute_pack_agenda(pack, cur.sessions, prog.agenda),
         )
     return out

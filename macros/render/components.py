@@ -26,10 +26,14 @@ _PROTECTED = re.compile(r"\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]+>|\{[^}]*\}")
 @lru_cache(maxsize=8)
 def _term_pattern(terms: tuple) -> tuple[dict[str, str], re.Pattern]:
     """Every spelling of every term (longest first) as one pattern, built once per glossary."""
-    names = {strip_marks(name).casefold(): ident for ident, term, aliases in terms
-             for name in (term, *aliases)}
+    names = {
+        strip_marks(name).casefold(): ident
+        for ident, term, aliases in terms
+        for name in (term, *aliases)
+    }
     pattern = re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        r"(?<![\w-])("
+        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         + r")(?![\w-])",
         re.IGNORECASE,
     )
@@ -73,9 +77,15 @@ def render_session(cur: Curriculum, ctx: Context, sid: str) -> str:
     quiz = render_quiz(cur, ctx, session.quiz) if session.quiz else ""
     indicators = [i for i in cur.indicators.values() if sid in i.sessions]
     return render(
-        "session.md", ctx, session=session, bodies=bodies, quiz=quiz, indicators=indicators,
+        "session.md",
+        ctx,
+        session=session,
+        bodies=bodies,
+        quiz=quiz,
+        indicators=indicators,
         chapters=[c for c in cur.chapters.values() if sid in c.sessions],
-        has=_available_tools(cur), handouts=cur.handouts,
+        has=_available_tools(cur),
+        handouts=cur.handouts,
         note_form=render_note_form(cur, ctx, sid),
     )
 
@@ -113,8 +123,9 @@ def render_quiz(cur: Curriculum, ctx: Context, qid: str) -> str:
         for q in quiz.questions
     ]
     template = "quiz-key.html" if ctx.trainer else "quiz.html"
-    return render(template, ctx, quiz=quiz, items=items, targets=targets,
-                  pass_mark=cur.programme.pass_mark)
+    return render(
+        template, ctx, quiz=quiz, items=items, targets=targets, pass_mark=cur.programme.pass_mark
+    )
 
 
 def render_programme(cur: Curriculum, ctx: Context) -> str:

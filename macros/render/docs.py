@@ -28,14 +28,23 @@ def _macros_plugin(config_file: str):
     logging.getLogger("mkdocs.plugins.macros").setLevel(logging.WARNING)
     path = Path(config_file)
     base = yaml.safe_load(path.read_text(encoding="utf-8"))
-    options = next((p["macros"] for p in base.get("plugins", [])
-                    if isinstance(p, dict) and "macros" in p), {}) or {}
+    options = (
+        next(
+            (p["macros"] for p in base.get("plugins", []) if isinstance(p, dict) and "macros" in p),
+            {},
+        )
+        or {}
+    )
     plugin = MacrosPlugin()
     errors, _ = plugin.load_config(options, config_file_path=str(path))
     if errors:
         raise BuildFailed(f"mkdocs.yml: macros plugin options: {errors[0][0]}: {errors[0][1]}")
-    config = dict(base, config_file_path=str(path), extra=base.get("extra") or {},
-                  docs_dir=str(path.parent / base.get("docs_dir", "docs")))
+    config = dict(
+        base,
+        config_file_path=str(path),
+        extra=base.get("extra") or {},
+        docs_dir=str(path.parent / base.get("docs_dir", "docs")),
+    )
     plugin.on_config(config)
     return plugin
 
@@ -56,8 +65,9 @@ def expand_macros(cur: Curriculum, ctx: Context, src: str, body: str, meta: dict
         return body
     plugin = _macros_plugin(str(Path(cur.root) / "mkdocs.yml"))
     _PAGE.update(cur=cur, ctx=ctx)
-    page = SimpleNamespace(meta=meta, title=meta.get("title", ""),
-                           file=SimpleNamespace(src_path=src, src_uri=src))
+    page = SimpleNamespace(
+        meta=meta, title=meta.get("title", ""), file=SimpleNamespace(src_path=src, src_uri=src)
+    )
     plugin._page = page
     plugin.variables["page"] = page
     try:

@@ -46,8 +46,13 @@ class Generated:
         return "---\n" + "\n".join(front) + "\n---\n\n" + body + "\n"
 
 
-def _page(title: str, render: Callable[..., str], *args: str, search: bool = True,
-          editions: tuple[str, ...] = ("learner", "trainer")) -> Generated:
+def _page(
+    title: str,
+    render: Callable[..., str],
+    *args: str,
+    search: bool = True,
+    editions: tuple[str, ...] = ("learner", "trainer"),
+) -> Generated:
     return Generated(title, render, tuple(args), search, editions)
 
 
@@ -65,7 +70,8 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
     for sid, session in cur.sessions.items():
         pages[f"sessions/{sid}.md"] = _page(
             _("Session {number}: {title}").format(number=session.number, title=session.title),
-            c.render_session, sid,
+            c.render_session,
+            sid,
         )
     if cur.programme.delegates:
         pages["delegates/index.md"] = _page(cur.programme.delegates.title, dl.render_delegates)
@@ -98,8 +104,10 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
                 _("{title}: final assessment").format(title=module.title), el.render_final, mid
             )
         pages[f"elearning/{mid}/completion.md"] = _page(
-            _("{title}: completion record").format(title=module.title), el.render_completion,
-            mid, search=False,
+            _("{title}: completion record").format(title=module.title),
+            el.render_completion,
+            mid,
+            search=False,
         )
     if cur.chapters:
         pages["guidebook/index.md"] = _page(
@@ -108,9 +116,7 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
     for cid, chapter in cur.chapters.items():
         pages[f"guidebook/{cid}.md"] = _page(chapter.title, t.render_chapter, cid)
     if cur.indicators:
-        pages["tools/indicators.md"] = _page(
-            _("Indicators"), t.render_indicator_catalogue
-        )
+        pages["tools/indicators.md"] = _page(_("Indicators"), t.render_indicator_catalogue)
     if cur.checklist:
         pages["tools/checklist.md"] = _page(cur.checklist.title, t.render_checklist)
     if cur.measures:
@@ -126,8 +132,10 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
             )
         for country in pa.list_countries(cur):
             pages[f"policies/countries/{slugify(country)}.md"] = _page(
-                _("Policies: {country}").format(country=country), pa.render_country,
-                slugify(country), search=False,
+                _("Policies: {country}").format(country=country),
+                pa.render_country,
+                slugify(country),
+                search=False,
             )
     if cur.briefing:
         pages["participants/briefing.md"] = _page(cur.briefing.title, pa.render_briefing)
@@ -151,20 +159,30 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
     return pages
 
 
-def build_nav(cur: Curriculum, edition: str = "learner", docs: frozenset[str] = frozenset(),
-              trainer_pages: list[str] | None = None) -> list:
+def build_nav(
+    cur: Curriculum,
+    edition: str = "learner",
+    docs: frozenset[str] = frozenset(),
+    trainer_pages: list[str] | None = None,
+) -> list:
     """The site navigation of one edition; policy and country pages stay out so it does
     not grow.  ``docs`` names the hand-written pages this edition has, ``trainer_pages``
     those of them that are for trainers only (listed under "For trainers")."""
     nav: list = [{"Home": "index.md"}, {"Programme": _programme_nav(cur)}]
     nav.append(
-        {"2-day course": ["agenda.md", "sessions/index.md"]
-         + [f"sessions/{sid}.md" for sid in cur.sessions]
-         + ([an.NOTE_SRC] if an.note_sessions(cur) else [])}
+        {
+            "2-day course": ["agenda.md", "sessions/index.md"]
+            + [f"sessions/{sid}.md" for sid in cur.sessions]
+            + ([an.NOTE_SRC] if an.note_sessions(cur) else [])
+        }
     )
     if cur.programme.delegates:
-        nav.append({"Course for delegates": ["delegates/index.md"]
-                    + [f"sessions/{sid}.md" for sid in cur.delegate_sessions]})
+        nav.append(
+            {
+                "Course for delegates": ["delegates/index.md"]
+                + [f"sessions/{sid}.md" for sid in cur.delegate_sessions]
+            }
+        )
     if cur.modules:
         elearning: list = ["elearning/index.md"]
         for mid, module in cur.modules.items():
@@ -178,8 +196,9 @@ def build_nav(cur: Curriculum, edition: str = "learner", docs: frozenset[str] = 
         nav.append({"E-learning": elearning})
     tools: list = []
     if cur.chapters:
-        tools.append({"Guidebook": ["guidebook/index.md"]
-                      + [f"guidebook/{c}.md" for c in cur.chapters]})
+        tools.append(
+            {"Guidebook": ["guidebook/index.md"] + [f"guidebook/{c}.md" for c in cur.chapters]}
+        )
     for src, present in (
         ("tools/indicators.md", cur.indicators),
         ("tools/checklist.md", cur.checklist),

@@ -5,9 +5,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections import defaultdict
+from typing import get_args
 
 from ..curriculum import Curriculum
-from ..model import AGREEMENT_NAMES, MemberStatus, Region, Run
+from ..model import AGREEMENT_NAMES, Briefing, MemberStatus, Region, Run
 from .agenda import compute_pack_agenda
 from .engine import Context, render
 from .links import slugify
@@ -28,8 +29,8 @@ def render_policy_table(cur: Curriculum, ctx: Context) -> str:
         countries=list_countries(cur),
         slugify=slugify,
         measure_types=cur.measure_types,
-        regions=list(Region.__args__),
-        statuses=list(MemberStatus.__args__),
+        regions=list(get_args(Region)),
+        statuses=list(get_args(MemberStatus)),
         asset=ctx.asset,
         data_url=ctx.data_url,
         shared=sum(1 for p in cur.policies.values() if p.shared_in),
@@ -70,8 +71,8 @@ def render_share_form(cur: Curriculum, ctx: Context) -> str:
         "share.md",
         ctx,
         measure_types=cur.measure_types,
-        regions=list(Region.__args__),
-        statuses=list(MemberStatus.__args__),
+        regions=list(get_args(Region)),
+        statuses=list(get_args(MemberStatus)),
         agreements=AGREEMENT_NAMES,
         runs=sorted(cur.runs),
         asset=ctx.asset,
@@ -90,16 +91,25 @@ def render_questionnaire(cur: Curriculum, ctx: Context) -> str:
         "questionnaire.md",
         ctx,
         title="Pre-course questionnaire",
-        groups=cur.briefing.questionnaire,
+        groups=_briefing(cur).questionnaire,
         intro="Please answer before the course. Your answers help the trainers "
         "prepare and tell the WTO which trade and gender topics matter most to "
         "governments. Do not write personal data.",
     )
 
 
+def _briefing(cur: Curriculum) -> Briefing:
+    """The briefing; its pages exist only when curriculum/briefing.yml does."""
+    if cur.briefing is None:
+        raise ValueError("curriculum/briefing.yml is missing: its pages cannot be rendered")
+    return cur.briefing
+
+
 def render_evaluation(cur: Curriculum, ctx: Context) -> str:
     """Evaluation approach, the post-course questionnaire and the follow-up plan."""
-    form = render("questionnaire.md", ctx, title="", groups=cur.briefing.evaluation_form, intro="")
+    form = render(
+        "questionnaire.md", ctx, title="", groups=_briefing(cur).evaluation_form, intro=""
+    )
     return render("evaluation.md", ctx, b=cur.briefing, p=cur.programme, form=form)
 
 
@@ -151,6 +161,13 @@ def render_national(cur: Curriculum, ctx: Context, nid: str) -> str:
     pack = cur.national[nid]
     sessions = [cur.sessions[s] for s in pack.sessions]
     days = compute_pack_agenda(pack, cur.sessions, cur.programme.agenda)
-    return render("national.md", ctx, pack=pack, sessions=sessions, days=days,
-                  modules=[cur.modules[m] for m in pack.modules], asset=ctx.asset,
-                  data_url=ctx.data_url)
+    return render(
+        "national.md",
+        ctx,
+        pack=pack,
+        sessions=sessions,
+        days=days,
+        modules=[cur.modules[m] for m in pack.modules],
+        asset=ctx.asset,
+        data_url=ctx.data_url,
+    )

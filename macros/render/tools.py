@@ -82,6 +82,10 @@ def render_indicator(cur: Curriculum, ctx: Context, iid: str) -> str:
 def render_checklist(cur: Curriculum, ctx: Context) -> str:
     """The questionnaire: readable and printable without JavaScript, scored with it."""
     checklist = cur.checklist
+    if checklist is None:
+        raise ValueError(
+            "curriculum/checklist.yml is missing: the checklist page cannot be rendered"
+        )
     count = sum(len(d.items) for d in checklist.dimensions)
     bands = json.dumps([b.model_dump() for b in checklist.bands])
     labels = json.dumps({str(p.value): p.label for p in checklist.scale})

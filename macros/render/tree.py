@@ -93,9 +93,14 @@ def alternates(lang: str, audience: str, langs: list[str]) -> list[dict]:
     """The language switcher's entries: each language's same edition, as a path from this
     edition's root (the theme adds the page's own path)."""
     here = site_root(lang, audience) or "."
-    return [{"name": NAMES[other], "lang": other,
-             "root": posixpath.relpath(site_root(other, audience) or ".", here)}
-            for other in langs]
+    return [
+        {
+            "name": NAMES[other],
+            "lang": other,
+            "root": posixpath.relpath(site_root(other, audience) or ".", here),
+        }
+        for other in langs
+    ]
 
 
 def translate_nav(nav: list) -> list:
@@ -103,16 +108,27 @@ def translate_nav(nav: list) -> list:
     out: list = []
     for item in nav:
         if isinstance(item, dict):
-            out.append({strip_marks(gettext(label) if label in TEXTS else label):
-                        translate_nav(value) if isinstance(value, list) else value
-                        for label, value in item.items()})
+            out.append(
+                {
+                    strip_marks(gettext(label) if label in TEXTS else label): translate_nav(value)
+                    if isinstance(value, list)
+                    else value
+                    for label, value in item.items()
+                }
+            )
         else:
             out.append(item)
     return out
 
 
-def engine_config(base: dict, root: Path, edition: Edition, nav: list, lang: str = SOURCE,
-                  langs: list[str] | None = None) -> dict:
+def engine_config(
+    base: dict,
+    root: Path,
+    edition: Edition,
+    nav: list,
+    lang: str = SOURCE,
+    langs: list[str] | None = None,
+) -> dict:
     """The config an engine gets for one edition: the base config, this edition's nav and
     settings, and no plugin or hook that would run curriculum code inside the engine."""
     cfg = {k: v for k, v in base.items() if k not in ("hooks", "docs_dir", "site_dir")}
@@ -145,14 +161,20 @@ def engine_config(base: dict, root: Path, edition: Edition, nav: list, lang: str
         extra["alternate"] = True
         extra["languages"] = alternates(lang, edition.audience, langs)
     extra["i18n"] = {
-        "incomplete": strip_marks(gettext(
-            "Only part of this page is translated ({percent}%): the rest is shown in English.")),
+        "incomplete": strip_marks(
+            gettext(
+                "Only part of this page is translated ({percent}%): the rest is shown in English."
+            )
+        ),
         "english": strip_marks(gettext("This page is in English: it is not translated yet.")),
         "draft": strip_marks(gettext("Draft translation, not yet reviewed.")),
         "languages": strip_marks(gettext("Languages")),
-        "trainer_banner": strip_marks(gettext(
-            "Trainer edition: includes trainer notes, activity timings and quiz answer keys. "
-            "Not for participants.")),
+        "trainer_banner": strip_marks(
+            gettext(
+                "Trainer edition: includes trainer notes, activity timings and quiz answer keys. "
+                "Not for participants."
+            )
+        ),
     }
     if edition.offline:
         # Material's offline plugin adds iframe-worker from a CDN unless one is listed:
@@ -162,7 +184,8 @@ def engine_config(base: dict, root: Path, edition: Edition, nav: list, lang: str
     cfg["extra"] = extra
     if edition.audience == "trainer":
         cfg["site_name"] = strip_marks(gettext("{name} (trainer edition)")).replace(
-            "{name}", cfg["site_name"])
+            "{name}", cfg["site_name"]
+        )
     return cfg
 
 
@@ -181,7 +204,7 @@ def split_front_matter(text: str) -> tuple[dict, str]:
         end = text.find("\n---", 4)
         if end != -1:
             meta = yaml.safe_load(text[4:end]) or {}
-            body = text[end + 4:].lstrip("\n")
+            body = text[end + 4 :].lstrip("\n")
             return (meta if isinstance(meta, dict) else {}), body
     return {}, text
 
@@ -215,8 +238,11 @@ def copy_assets(root: Path, target: Path) -> None:
     for path in sorted(docs.rglob("*")):
         if path.is_file() and path.suffix != ".md":
             dest = target / path.relative_to(docs)
-            if dest.is_file() and dest.stat().st_size == path.stat().st_size \
-                    and dest.read_bytes() == path.read_bytes():
+            if (
+                dest.is_file()
+                and dest.stat().st_size == path.stat().st_size
+                and dest.read_bytes() == path.read_bytes()
+            ):
                 continue
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, dest)
@@ -266,13 +292,25 @@ def inputs_digest(root: Path) -> str:
 
 def translation_meta(count: PageCount) -> dict:
     """What a page's front matter says about its translation (read by the theme's notice)."""
-    return {"percent": count.percent, "draft": count.entries["draft"],
-            "fuzzy": count.entries["fuzzy"], "missing": count.entries["missing"]}
+    return {
+        "percent": count.percent,
+        "draft": count.entries["draft"],
+        "fuzzy": count.entries["fuzzy"],
+        "missing": count.entries["missing"],
+    }
 
 
-def render_tree(cur: Curriculum, root: Path, edition: Edition, out: Path,
-                base: dict | None = None, engine: str = "mkdocs", lang: str = SOURCE,
-                langs: list[str] | None = None, inputs: str | None = None) -> RenderedTree:
+def render_tree(
+    cur: Curriculum,
+    root: Path,
+    edition: Edition,
+    out: Path,
+    base: dict | None = None,
+    engine: str = "mkdocs",
+    lang: str = SOURCE,
+    langs: list[str] | None = None,
+    inputs: str | None = None,
+) -> RenderedTree:
     """Render one edition into ``out`` (docs/ and mkdocs.yml) for an engine; return it
     with its digest.  With ``inputs`` (see inputs_digest), a tree already rendered from
     the same inputs is kept as it is."""
@@ -299,8 +337,12 @@ def render_tree(cur: Curriculum, root: Path, edition: Edition, out: Path,
     for src, page in generated_pages(cur).items():
         if edition.audience not in page.editions:
             continue
-        ctx = Context(page_src=src, edition=edition.audience,
-                      directory_urls=edition.directory_urls, link_base=link_base)
+        ctx = Context(
+            page_src=src,
+            edition=edition.audience,
+            directory_urls=edition.directory_urls,
+            link_base=link_base,
+        )
         text, count = finish_markdown(page.markdown(cur, ctx))
         if lang != SOURCE:
             counts[src], titles[src] = count, strip_marks(page.title)
@@ -313,24 +355,49 @@ def render_tree(cur: Curriculum, root: Path, edition: Edition, out: Path,
     handwritten = handwritten_pages(root, edition)
     others = [other for other in (langs or []) if other != SOURCE]
     if edition.audience == "trainer" and (lang != SOURCE or others):
-        ctx = Context(page_src=STATUS_PAGE, edition=edition.audience,
-                      directory_urls=edition.directory_urls, link_base=link_base)
+        ctx = Context(
+            page_src=STATUS_PAGE,
+            edition=edition.audience,
+            directory_urls=edition.directory_urls,
+            link_base=link_base,
+        )
         if lang != SOURCE:
             text, _ = finish_markdown(render_status_page(ctx, counts, titles))
         else:  # English has no status of its own: it points to each language's page
-            text = render_status_index(ctx, [
-                (NAMES[other], posixpath.relpath(
-                    f"{site_root(other, 'trainer')}/{STATUS_PAGE.removesuffix('.md')}",
-                    f"{site_root(lang, 'trainer')}/{STATUS_PAGE.removesuffix('.md')}") + "/")
-                for other in others])
+            text = render_status_index(
+                ctx,
+                [
+                    (
+                        NAMES[other],
+                        posixpath.relpath(
+                            f"{site_root(other, 'trainer')}/{STATUS_PAGE.removesuffix('.md')}",
+                            f"{site_root(lang, 'trainer')}/{STATUS_PAGE.removesuffix('.md')}",
+                        )
+                        + "/",
+                    )
+                    for other in others
+                ],
+            )
         target = docs_out / STATUS_PAGE
-        write_if_changed(target, join_front_matter(
-            {"title": strip_marks(gettext("Translation status")), "render_macros": False,
-             "search": {"exclude": True}}, text))
+        write_if_changed(
+            target,
+            join_front_matter(
+                {
+                    "title": strip_marks(gettext("Translation status")),
+                    "render_macros": False,
+                    "search": {"exclude": True},
+                },
+                text,
+            ),
+        )
         written.add(target)
     for src, (meta, body, _) in handwritten.items():
-        ctx = Context(page_src=src, edition=edition.audience,
-                      directory_urls=edition.directory_urls, link_base=link_base)
+        ctx = Context(
+            page_src=src,
+            edition=edition.audience,
+            directory_urls=edition.directory_urls,
+            link_base=link_base,
+        )
         if meta.get("render_macros", True) is not False:
             body = expand_macros(cur, ctx, src, body, meta)
         meta["render_macros"] = False
@@ -348,9 +415,11 @@ def render_tree(cur: Curriculum, root: Path, edition: Edition, out: Path,
     if edition.audience == "trainer" and (lang != SOURCE or others):
         nav = _with_status_page(nav)
     config = engine_config(base, root, edition, translate_nav(nav), lang, langs)
-    write_if_changed(out / "mkdocs.yml",
-                     "# Generated by `python -m macros render`; edit the project's mkdocs.yml.\n"
-                     + yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
+    write_if_changed(
+        out / "mkdocs.yml",
+        "# Generated by `python -m macros render`; edit the project's mkdocs.yml.\n"
+        + yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+    )
     theme = config["theme"].get("custom_dir")
     digest = tree_digest(out, Path(theme) if theme else None)
     tree = RenderedTree(edition, out, digest, lang, counts, titles)
@@ -369,9 +438,15 @@ def _with_status_page(nav: list) -> list:
     return [*nav, {"For trainers": [STATUS_PAGE]}]
 
 
-def render_all(cur: Curriculum, root: Path, build: Path, editions: list[str] | None = None,
-               lang: str = SOURCE, engine: str = "mkdocs",
-               langs: list[str] | None = None) -> dict[str, RenderedTree]:
+def render_all(
+    cur: Curriculum,
+    root: Path,
+    build: Path,
+    editions: list[str] | None = None,
+    lang: str = SOURCE,
+    engine: str = "mkdocs",
+    langs: list[str] | None = None,
+) -> dict[str, RenderedTree]:
     """Render every edition (or the named ones) under ``build/tree/<engine>/<lang>/``, in
     ``lang`` (``cur`` already translated); ``langs`` are the languages the switcher offers."""
     base = load_base_config(root)
@@ -379,9 +454,12 @@ def render_all(cur: Curriculum, root: Path, build: Path, editions: list[str] | N
     folder = build / "tree" / engine / lang
     inputs = inputs_digest(root)
     with use_language(lang, root):
-        return {name: render_tree(cur, root, EDITIONS[name], folder / name, base, engine, lang,
-                                  langs, inputs)
-                for name in names}
+        return {
+            name: render_tree(
+                cur, root, EDITIONS[name], folder / name, base, engine, lang, langs, inputs
+            )
+            for name in names
+        }
 
 
 def default_build_dir(root: Path) -> Path:
