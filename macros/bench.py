@@ -277,7 +277,7 @@ def verdicts(results: list[Result], site: SiteTimes) -> list[str]:
     def line(goal: str, value: str, ok: bool) -> str:
         return f"| {goal} | {value} | {'met' if ok else '**not met**'} |"
 
-    out = ["| Goal | Measured | |", "| --- | --- | --- |"]
+    out = ["| Goal | Measured | Result |", "| --- | --- | --- |"]
     for r in results:
         if not r.name.startswith("policies"):
             out.append(

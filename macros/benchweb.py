@@ -24,7 +24,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """A static host: gzip for text, long cache for assets, revalidation for pages."""
+    """A static host like GitHub Pages: gzip for text, ten minutes of cache for every file."""
 
     def log_message(self, *args) -> None:
         pass

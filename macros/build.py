@@ -155,11 +155,11 @@ def _book_html(cur: Curriculum, book, lang: str) -> str:
 def finish_pages(site_dir: Path) -> None:
     """Engine-independent checks and fixes of the built HTML: valid theme chrome, and no
     page or style that loads anything from another host."""
-    from .export.hosts import check_no_outside_requests, fix_theme_chrome
+    from .export.hosts import check_no_outside_requests, fix_theme_chrome, wrap_tables
 
     for page in sorted(site_dir.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-        fixed = fix_theme_chrome(text)
+        fixed = wrap_tables(fix_theme_chrome(text))
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
     try:
@@ -306,8 +306,7 @@ def _build_into(
             write_data(cur, folder)
             if status:
                 write_status_json(status, folder)
-        if lang == SOURCE:
-            write_question_banks(cur, stage / "trainer" / LMS_FOLDER)
+        write_question_banks(translated[lang].cur, home / "trainer" / LMS_FOLDER)
         for name, trainer_only, target, _ in lang_jobs:
             where = home / "trainer" / "downloads" if trainer_only else home / "downloads"
             (where / name).parent.mkdir(parents=True, exist_ok=True)
@@ -324,8 +323,9 @@ def _build_into(
                 finish_pages(offline)
                 prefix = OFFLINE_FOLDER if lang == SOURCE else f"{OFFLINE_FOLDER}-{lang}"
                 zip_folder(home / "downloads" / offline_zip_name(lang), offline, prefix, epoch)
-                if lang == SOURCE:
-                    write_scorm_packages(cur, offline, stage / "trainer" / LMS_FOLDER, epoch)
+                write_scorm_packages(
+                    translated[lang].cur, offline, home / "trainer" / LMS_FOLDER, epoch
+                )
     finish_pages(stage)
     _timed(steps, "outputs", started)
 

@@ -94,3 +94,29 @@ def fix_theme_chrome(html: str) -> str:
     for before, after in _TOGGLES:
         html = html.replace(before, after, 1)
     return html
+
+
+_TABLE = re.compile(r"<table\b.*?</table>", re.S)
+_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+def wrap_tables(html: str) -> str:
+    """Every table of a page in a box that scrolls sideways on its own and can be focused
+    from the keyboard, labelled "Table N of M: page title" (WCAG 1.4.10 and 2.1.1)."""
+    tables = _TABLE.findall(html)
+    if not tables or 'class="table-scroll"' in html:
+        return html
+    found = _TITLE.search(html)
+    title = found.group(1).split(" - ")[0].strip().replace('"', "&quot;") if found else ""
+    count = iter(range(1, len(tables) + 1))
+
+    def box(match: re.Match) -> str:
+        n = next(count)
+        label = f"Table {n} of {len(tables)}" if len(tables) > 1 else "Table"
+        label += f": {title}" if title else ""
+        return (
+            f'<div class="table-scroll" tabindex="0" role="group" aria-label="{label}">'
+            f"{match.group(0)}</div>"
+        )
+
+    return _TABLE.sub(box, html)
