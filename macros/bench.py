@@ -348,11 +348,7 @@ cost of this project's layer.
 
 ## Render and engine, by size
 
-<div class="table-scroll" tabindex="0" role="region" aria-label="Benchmark table">
-
 {format_table(results)}
-
-</div>
 
 ![Engine time per page against the number of pages, for each engine](assets/benchmark.svg)
 
