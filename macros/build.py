@@ -304,8 +304,8 @@ def _build_into(
         (home / "trainer" / "404.html").unlink(missing_ok=True)
         for folder in (home, home / "trainer"):
             write_data(cur, folder)
-            if status:
-                write_status_json(status, folder)
+        if status:  # it names trainer-only pages: the trainer edition only
+            write_status_json(status, home / "trainer")
         write_question_banks(translated[lang].cur, home / "trainer" / LMS_FOLDER)
         for name, trainer_only, target, _ in lang_jobs:
             where = home / "trainer" / "downloads" if trainer_only else home / "downloads"

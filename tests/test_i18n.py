@@ -195,7 +195,7 @@ def test_switcher_links_resolve_over_http(site, base_url):
 
 
 def test_status_notices_and_fallbacks(site):
-    status = json.loads((site / "data/translation-status.json").read_text(encoding="utf-8"))
+    status = json.loads((site / "trainer/data/translation-status.json").read_text(encoding="utf-8"))
     assert set(status) == set(TARGETS)
     for lang in TARGETS:
         rows = status[lang]["pages"]

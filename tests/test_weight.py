@@ -35,9 +35,22 @@ def _load(browser, url: str, twice: bool = False) -> tuple[dict[str, int], dict[
     page.goto(url, wait_until="networkidle")
     first = dict(sizes)
     repeat: dict[str, int] = {}
-    if twice:
+    if twice:  # a later visit, in a new tab: the browser's cache serves what it may
+        again = context.new_page()
+        cdp_again = context.new_cdp_session(again)
+        cdp_again.send("Network.enable")
         sizes.clear()
-        page.goto(url, wait_until="networkidle")
+        cdp_again.on(
+            "Network.requestWillBeSent",
+            lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]),
+        )
+        cdp_again.on(
+            "Network.loadingFinished",
+            lambda e: sizes.__setitem__(
+                urls.get(e["requestId"], e["requestId"]), e["encodedDataLength"]
+            ),
+        )
+        again.goto(url, wait_until="networkidle")
         repeat = dict(sizes)
     return first, repeat, (context, page, sizes)
 
