@@ -59,7 +59,7 @@ browser: node_modules/.installed
 	    chromium default-jre-headless >/dev/null; }
 
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 ## test: every test: unit, content, build, browser, PDF and quality gates
