@@ -15,7 +15,7 @@ from macros.i18n import TARGETS
 from macros.i18n.apply import translate_curriculum
 from macros.i18n.catalog import po_path, read_catalog, write_catalog
 from macros.i18n.check import check_terms, check_translation, link_targets, list_items
-from macros.i18n.extract import extract_curriculum
+from macros.i18n.extract import PLURAL, extract_curriculum
 from macros.i18n.marks import finish_markdown, wrap
 from macros.i18n.merge import update_catalogues
 from macros.render.links import url_of
@@ -84,6 +84,9 @@ def test_a_translation_keeps_links_list_items_and_tokens():
     assert any("'{pass_mark}'" in p for p in problems)
     assert link_targets('<a href="https://www.wto.org/">x</a>') == {"https://www.wto.org/": 1}
     assert list_items("1. one\n2. two\n   still two") == 2
+    # a wrapped paragraph whose line happens to start like an item is one paragraph
+    assert list_items("cover measures - licensing\n- and include\n2021. It brings") == 0
+    assert list_items("Intro.\n\n- a\nlazy\n- b\n\nAfter.\n- not an item") == 2
 
 
 def test_a_non_wto_variant_of_a_listed_term_is_a_warning():
@@ -132,6 +135,33 @@ def test_a_broken_translation_gives_one_line_with_the_po_line(project, breaking,
     assert len(lines) == 1
     assert lines[0].startswith(f"{rel}:{line}:1: {entry.context}: ")
     assert expected in lines[0]
+
+
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_translation_with_live_markup_is_refused_and_the_english_shown(project, markdown):
+    cur = load_curriculum(project)
+    update_catalogues(project, cur, ("fr",))
+    entries = [e for entries in extract_curriculum(cur).values() for e in entries]
+    entry = next(e for e in entries if (e.block is not None) == markdown)
+    source = next(s for s, es in extract_curriculum(cur).items() if entry in es)
+    path = po_path(project, "fr", source)
+    catalog = read_catalog(path, "fr")
+    message = next(m for m in catalog if m.context == entry.context)
+    message.string = entry.msgid + ' <img src="x" onerror="alert(1)"><script>alert(2)</script>'
+    write_catalog(catalog, path)
+
+    out = translate_curriculum(load_curriculum(project), "fr", project)
+
+    lines = [p.format() for p in out.problems]
+    assert lines and all(f"{entry.context}: " in line for line in lines), lines
+    shown = json.dumps(
+        [
+            o.model_dump(mode="json")
+            for attr in set(PLURAL.values())
+            for o in getattr(out.cur, attr).values()
+        ]
+    )
+    assert "onerror" not in shown and "<script>" not in shown
 
 
 def test_marks_become_lang_en_elements_and_are_counted():
@@ -255,3 +285,16 @@ def test_switch_language_answer_a_french_quiz_and_search_in_spanish(page, base_u
     page.locator(".md-search__input").press_sequentially(word, delay=30)
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
     assert page.outside == []
+
+
+def test_french_typography_makes_the_spaces_before_punctuation_unbreakable():
+    from macros.i18n.typography import NBSP, NNBSP, typeset
+
+    text = "Note : 30 % des « femmes » ; pourquoi ? | :--- | :warning: http://x.org/?a=1"
+    out = typeset(text, "fr")
+    assert out == (
+        f"Note{NBSP}: 30{NNBSP}% des «{NBSP}femmes{NBSP}»{NNBSP}; pourquoi{NNBSP}? "
+        "| :--- | :warning: http://x.org/?a=1"
+    )
+    assert typeset(text, "es") == text
+    assert typeset(out, "fr") == out

@@ -21,9 +21,10 @@ from ..errors import CurriculumError, Problem
 from ..validate import _message
 from . import SOURCE
 from .catalog import by_context, look_up, po_path, read_catalog
-from .check import check_translation, load_terms
-from .extract import PLURAL, Entry, extract_object, join_blocks, object_of
+from .check import check_translation, load_terms, markup_issues
+from .extract import PLURAL, Entry, extract_object, is_markdown, join_blocks, object_of
 from .marks import wrap
+from .typography import typeset
 
 
 @dataclass
@@ -81,6 +82,7 @@ def translate_object(
         text, state = found.text, found.state
         if state in ("done", "draft"):
             issues, notes = check_translation(e.msgid, text, lang, terms)
+            issues += markup_issues(text, markdown=e.block is not None or is_markdown(e.comment))
             for message in issues:
                 out.problems.append(Problem(po_rel, found.line or 1, 1, e.context, message))
             for message in notes:
@@ -89,6 +91,8 @@ def translate_object(
                 )
             if issues:
                 text, state = e.msgid, "fuzzy"
+            else:
+                text = typeset(text, lang)
         states[state] += 1
         marked = wrap(text, state, block=e.block is not None)
         if e.block is None:

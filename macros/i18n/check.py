@@ -26,8 +26,19 @@ def link_targets(text: str) -> Counter:
 
 
 def list_items(text: str) -> int:
-    """How many list items a Markdown text has."""
-    return len(_ITEM.findall(text))
+    """How many list items a Markdown text has: a line such as ``- x`` or ``1. x`` that starts
+    a block or follows another item, not one that merely continues a wrapped paragraph."""
+    count, in_list, after_blank = 0, False, True
+    for line in text.splitlines():
+        if not line.strip():
+            after_blank = True
+            continue
+        if _ITEM.match(line) and (after_blank or in_list):
+            count, in_list = count + 1, True
+        elif after_blank and not line[:1].isspace():
+            in_list = False
+        after_blank = False
+    return count
 
 
 def tokens(text: str) -> Counter:
@@ -71,6 +82,15 @@ def check_translation(
             f"English as they are: {what}."
         )
     return problems, check_terms(translated, lang, terms)
+
+
+def markup_issues(translated: str, markdown: bool) -> list[str]:
+    """What the sanitiser would change in a translation, as problems: a translation is
+    published like the English, so it passes the same allowlist (macros/sanitise.py)."""
+    from ..sanitise import markdown_findings, plain_findings
+
+    found = markdown_findings(translated) if markdown else plain_findings(translated)
+    return [message for _, message in found]
 
 
 def _plain(text: str) -> str:

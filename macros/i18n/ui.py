@@ -21,6 +21,7 @@ from ..model import AGREEMENT_NAMES
 from ..render.strings import STRINGS
 from . import SOURCE
 from .catalog import by_context, look_up, po_path, read_catalog
+from .typography import typeset
 from .marks import wrap
 
 UI_SOURCE = "ui"
@@ -120,7 +121,7 @@ def _translate(context: str, english: str) -> str:
     found = look_up(_entries(), context, english)
     if found.state in ("fuzzy", "missing"):
         return wrap(english, found.state)
-    return found.text
+    return typeset(found.text, current_language())
 
 
 def gettext(text: str) -> str:

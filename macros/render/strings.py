@@ -31,6 +31,12 @@ STRINGS: dict[str, str] = {
     "trainer_banner": "Trainer edition: includes trainer notes, timings and answer keys. "
     "Do not share with participants.",
     "day": "Day",
+    "run_planned": "planned",
+    "run_confirmed": "confirmed",
+    "run_held": "held",
+    "policy_in force": "in force",
+    "policy_planned": "planned",
+    "policy_ended": "ended",
     "duration": "Duration",
     "tools": "Policy tools used in this session",
     "indicators": "Indicators for this session",
