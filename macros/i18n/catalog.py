@@ -106,7 +106,11 @@ def _previous_ids(text: str) -> dict[str, str]:
 
 def write_catalog(catalog: Catalog, path: Path) -> bool:
     """Write a catalogue (no dates, so an unchanged catalogue gives the same bytes);
-    True when the file changed."""
+    True when the file changed.  Babel flags any text with a '%' as python-format; course
+    text is never a format string ("70% or more"), and the flag makes ``msgfmt -c`` and
+    translation tools demand the same '%' sequences, so it is dropped."""
+    for message in catalog:
+        message.flags.discard("python-format")
     buffer = io.BytesIO()
     write_po(
         buffer,
