@@ -69,6 +69,15 @@ def test_make_i18n_twice_rewrites_nothing(project):
     assert update_catalogues(project, load_curriculum(project)) == []  # nothing to rewrite
 
 
+def test_a_removed_source_file_takes_its_catalogues_with_it(project):
+    cur = load_curriculum(project)
+    update_catalogues(project, cur)
+    stray = po_path(project, "fr", "curriculum/policies/a-policy-that-was-removed.yml")
+    stray.write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    assert stray in update_catalogues(project, cur)
+    assert not stray.exists()
+
+
 # ------------------------------------------------------------------ checks
 
 

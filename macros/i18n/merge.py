@@ -166,6 +166,13 @@ def update_catalogues(root: Path, cur: Curriculum, langs: tuple[str, ...] = TARG
         if stale not in wanted_pots:
             stale.unlink()
             changed.append(stale)
+    # A source file that is gone takes its catalogues with it (git keeps their history).
+    wanted_pos = {po_path(root, lang, source) for source in sources for lang in langs}
+    for lang in langs:
+        for stale in sorted((locale_dir(root) / lang).rglob("*.po")):
+            if stale not in wanted_pos:
+                stale.unlink()
+                changed.append(stale)
     return changed
 
 
