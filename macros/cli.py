@@ -60,6 +60,8 @@ def check_translations(root: Path, cur) -> tuple[list, list]:
     checked by the same model as the English)."""
     from .i18n import SOURCE, site_languages
     from .i18n.apply import translate_curriculum
+    from .i18n.check import load_terms
+    from .i18n.pages import check_pages
 
     problems, warnings = [], []
     for lang in site_languages(root):
@@ -67,6 +69,9 @@ def check_translations(root: Path, cur) -> tuple[list, list]:
             out = translate_curriculum(cur, lang, root)
             problems += out.problems
             warnings += out.warnings
+            found, notes = check_pages(root, lang, load_terms(root))
+            problems += found
+            warnings += notes
     return problems, warnings
 
 

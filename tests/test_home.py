@@ -50,6 +50,19 @@ def test_dates_read_naturally_within_and_across_months():
     assert format_dates(_run(dt.date(2027, 3, 3), dt.date(2027, 3, 3))) == "3 March 2027"
 
 
+def test_dates_are_written_the_way_each_language_writes_them():
+    from macros.i18n.ui import use_language
+
+    across = _run(dt.date(2027, 6, 30), dt.date(2027, 7, 1))
+    with use_language("fr", ROOT):
+        assert format_dates(across) == "30 juin – 1er juillet 2027"
+    with use_language("es", ROOT):
+        assert format_dates(across) == "30 de junio – 1 de julio de 2027"
+        assert format_dates(_run(dt.date(2027, 2, 16), dt.date(2027, 2, 17))) == (
+            "16–17 de febrero de 2027"
+        )
+
+
 def test_edition_date_comes_from_the_content_not_the_clock(tmp_path):
     stamp = edition_date(ROOT)
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{4}\.\d+", stamp)

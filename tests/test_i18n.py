@@ -307,3 +307,50 @@ def test_french_typography_makes_the_spaces_before_punctuation_unbreakable():
     )
     assert typeset(text, "es") == text
     assert typeset(out, "fr") == out
+
+
+def test_hand_written_learner_pages_are_catalogued_block_by_block(tmp_path):
+    from macros.i18n.marks import strip_marks
+    from macros.i18n.merge import template_of
+    from macros.i18n.pages import page_sources, translate_page
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    page = (
+        "---\ntitle: Home\n---\n\n<div markdown>\n# Welcome\n\nRead the [guide](guide.md).\n"
+        "</div>\n<div markdown>\n## Next\n</div>\n\n{{ next_runs(3) }}\n"
+    )
+    (docs / "index.md").write_text(page, encoding="utf-8")
+    (docs / "notes.md").write_text("---\nedition: trainer\n---\n\n# For trainers\n", "utf-8")
+    sources = page_sources(tmp_path)
+    assert list(sources) == ["docs/index.md"]  # trainer-only pages stay English
+    entries = sources["docs/index.md"]
+    assert [e.msgid for e in entries] == [
+        "Home",
+        "# Welcome",
+        "Read the [guide](guide.md).",
+        "## Next",
+    ]
+    assert [e.line for e in entries] == [2, 6, 8, 11]
+    catalog = template_of(entries)
+    for message in catalog:
+        if message.id:
+            message.string = {"Read the [guide](guide.md).": "Lisez le [guide](guide.md) !"}.get(
+                message.id, ""
+            )
+    catalog.locale = "fr"
+    write_catalog(catalog, po_path(tmp_path, "fr", "docs/index.md"))
+    body = page.split("---\n", 2)[2]
+    _, out, problems, _ = translate_page(tmp_path, "index.md", {"title": "Home"}, body, "fr", [])
+    assert not problems
+    assert "Lisez le [guide](guide.md)\u202f!" in strip_marks(out)
+    assert "<div markdown>\n## Next\n</div>" in strip_marks(out)  # HTML lines kept around
+    assert "{{ next_runs(3) }}" in out
+
+    for message in catalog:
+        if message.id == "# Welcome":
+            message.string = "# Bienvenue <script>alert(1)</script>"
+    write_catalog(catalog, po_path(tmp_path, "fr", "docs/index.md"))
+    _, out, problems, _ = translate_page(tmp_path, "index.md", {"title": "Home"}, body, "fr", [])
+    assert len(problems) == 1 and problems[0].file == "locale/fr/docs/index.po"
+    assert "<script>" not in out and "# Welcome" in strip_marks(out)

@@ -45,14 +45,19 @@ def new_catalog(lang: str | None = None) -> Catalog:
     return catalog
 
 
+def _stem(source: str) -> str:
+    """A source file's path without its .yml or .md suffix."""
+    return re.sub(r"\.(yml|md)$", "", source)
+
+
 def po_path(root: Path, lang: str, source: str) -> Path:
     """locale/<lang>/<source without .yml>.po (``ui`` for the interface)."""
-    return Path(root) / "locale" / lang / (source.removesuffix(".yml") + ".po")
+    return Path(root) / "locale" / lang / (_stem(source) + ".po")
 
 
 def pot_path(root: Path, source: str) -> Path:
     """locale/templates/<source without .yml>.pot."""
-    return Path(root) / "locale" / "templates" / (source.removesuffix(".yml") + ".pot")
+    return Path(root) / "locale" / "templates" / (_stem(source) + ".pot")
 
 
 def read_catalog(path: Path, lang: str | None = None) -> Catalog:
@@ -106,11 +111,11 @@ def _previous_ids(text: str) -> dict[str, str]:
 
 def write_catalog(catalog: Catalog, path: Path) -> bool:
     """Write a catalogue (no dates, so an unchanged catalogue gives the same bytes);
-    True when the file changed.  Babel flags any text with a '%' as python-format; course
+    True when the file changed.  Babel flags any text with a '%' or '{name}' as python-format or python-brace-format; course
     text is never a format string ("70% or more"), and the flag makes ``msgfmt -c`` and
     translation tools demand the same '%' sequences, so it is dropped."""
     for message in catalog:
-        message.flags.discard("python-format")
+        message.flags -= {flag for flag in message.flags if flag.endswith("-format")}
     buffer = io.BytesIO()
     write_po(
         buffer,

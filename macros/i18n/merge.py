@@ -21,6 +21,7 @@ from ..render.strings import STRINGS
 from . import TARGETS, locale_dir
 from .catalog import new_catalog, po_path, pot_path, read_catalog, write_catalog
 from .extract import Entry, extract_curriculum
+from .pages import page_sources
 from .ui import LITERAL, TEXTS, UI_SOURCE, template_texts
 
 THEME = TEMPLATES.parent / "theme"
@@ -148,6 +149,7 @@ def merge_catalog(old: Catalog, template: Catalog, lang: str) -> Catalog:
 def update_catalogues(root: Path, cur: Curriculum, langs: tuple[str, ...] = TARGETS) -> list[Path]:
     """Write every template and update every PO file; the paths that changed."""
     sources: dict[str, list[Entry]] = dict(extract_curriculum(cur))
+    sources.update(page_sources(root))
     sources[UI_SOURCE] = ui_entries()
     changed: list[Path] = []
     wanted_pots = set()

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from babel.dates import format_date as babel_format_date
+from babel.dates import format_skeleton
 
 from ..model import AGREEMENT_NAMES
 from ..render.strings import STRINGS
@@ -161,10 +162,22 @@ AGREEMENTS = Agreements()
 
 
 def format_date(value: dt.date, form: str = "long") -> str:
-    """A date written for the language being rendered: 'long' (9 August 2021),
-    'day_month' (9 August) or 'day'."""
-    pattern = {"long": "d MMMM y", "day_month": "d MMMM", "day": "d"}[form]
-    return babel_format_date(value, pattern, locale=current_language())
+    """A date written for the language being rendered: 'long' (9 August 2021, 9 août 2021,
+    9 de agosto de 2021), 'day_month' (9 August), 'month_year' (August 2021) or 'day'."""
+    lang = current_language()
+    if form == "day":
+        return "1er" if lang == "fr" and value.day == 1 else str(value.day)
+    if lang == SOURCE:  # British order, as the WTO writes English dates
+        pattern = {"long": "d MMMM y", "day_month": "d MMMM", "month_year": "MMMM y"}[form]
+        return babel_format_date(value, pattern, locale=lang)
+    if form == "long":
+        text = babel_format_date(value, "long", locale=lang)
+    else:
+        skeleton = {"day_month": "MMMMd", "month_year": "yMMMM"}[form]
+        text = format_skeleton(skeleton, value, locale=lang)
+    if lang == "fr" and value.day == 1 and form != "month_year":
+        text = re.sub(r"^1 ", "1er ", text)  # « 1er juillet », as French writes the first
+    return text
 
 
 def offline_zip_name(lang: str | None = None) -> str:

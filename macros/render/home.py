@@ -7,10 +7,11 @@ import datetime as dt
 
 from ..curriculum import Curriculum
 from ..model import Run
+from ..i18n.ui import T, format_date
 from .engine import Context, render
 
-LANGUAGES = {"en": "English", "fr": "French", "es": "Spanish"}
-STATUS_NOTES = {"planned": "planned, dates to be confirmed", "confirmed": "confirmed"}
+STATUS_NOTES = {"planned": "run_planned_note", "confirmed": "run_confirmed"}
+"""The run statuses the home page lists, and the interface string that describes each."""
 
 
 def run_span(run: Run) -> tuple[dt.date, dt.date]:
@@ -29,17 +30,17 @@ def upcoming_runs(cur: Curriculum, today: dt.date, limit: int = 3) -> list[Run]:
 
 def format_dates(run: Run) -> str:
     """'16–17 February 2027', across months '30 June – 1 July 2027', or 'February 2027'
-    for a planned run that has only its month."""
+    for a planned run that has only its month, in the language being rendered."""
     if not (run.start and run.end):
-        return f"{dt.date(run.year, run.first_month, 1):%B %Y}"
+        return format_date(dt.date(run.year, run.first_month, 1), "month_year")
     start, end = run.start, run.end
     if start == end:
-        return f"{start.day} {start:%B %Y}"
+        return format_date(start)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {end:%B %Y}"
+        return f"{format_date(start, 'day')}–{format_date(end)}"
     if start.year == end.year:
-        return f"{start.day} {start:%B} – {end.day} {end:%B %Y}"
-    return f"{start.day} {start:%B %Y} – {end.day} {end:%B %Y}"
+        return f"{format_date(start, 'day_month')} – {format_date(end)}"
+    return f"{format_date(start)} – {format_date(end)}"
 
 
 def render_next_runs(
@@ -57,6 +58,6 @@ def render_next_runs(
         runs=runs,
         units=units,
         dates=format_dates,
-        languages=LANGUAGES,
-        notes=STATUS_NOTES,
+        languages={code: T["language_" + code] for code in ("en", "fr", "es")},
+        notes={status: T[key] for status, key in STATUS_NOTES.items()},
     )

@@ -316,6 +316,8 @@ def render_tree(
     the same inputs is kept as it is."""
     from ..engines import LINK_BASE
     from ..i18n.status import STATUS_PAGE, render_status_index, render_status_page
+    from ..i18n.check import load_terms
+    from ..i18n.pages import translate_page
     from .docs import expand_macros
 
     stamp = out / ".rendered"
@@ -353,6 +355,31 @@ def render_tree(
         write_if_changed(target, text)
         written.add(target)
     handwritten = handwritten_pages(root, edition)
+    terms = load_terms(root) if lang != SOURCE else []
+    for src, (meta, body, only) in handwritten.items():
+        ctx = Context(
+            page_src=src,
+            edition=edition.audience,
+            directory_urls=edition.directory_urls,
+            link_base=link_base,
+        )
+        translated = lang != SOURCE and not only
+        if translated:
+            meta, body, _, _ = translate_page(root, src, meta, body, lang, terms)
+        if meta.get("render_macros", True) is not False:
+            body = expand_macros(cur, ctx, src, body, meta)
+        meta["render_macros"] = False
+        if lang != SOURCE and not translated:
+            meta["translation"] = {"english": True}  # contributor pages are English only
+        target = docs_out / src
+        text, count = finish_markdown(join_front_matter(meta, body))
+        if translated:
+            counts[src], titles[src] = count, strip_marks(str(meta.get("title", src)))
+            meta, page_body = split_front_matter(text)
+            meta["translation"] = translation_meta(count)
+            text = join_front_matter(meta, page_body)
+        write_if_changed(target, text)
+        written.add(target)
     others = [other for other in (langs or []) if other != SOURCE]
     if edition.audience == "trainer" and (lang != SOURCE or others):
         ctx = Context(
@@ -390,22 +417,6 @@ def render_tree(
                 text,
             ),
         )
-        written.add(target)
-    for src, (meta, body, _) in handwritten.items():
-        ctx = Context(
-            page_src=src,
-            edition=edition.audience,
-            directory_urls=edition.directory_urls,
-            link_base=link_base,
-        )
-        if meta.get("render_macros", True) is not False:
-            body = expand_macros(cur, ctx, src, body, meta)
-        meta["render_macros"] = False
-        if lang != SOURCE:
-            meta["translation"] = {"english": True}  # hand-written pages are English only
-        target = docs_out / src
-        text, _ = finish_markdown(join_front_matter(meta, body))
-        write_if_changed(target, text)
         written.add(target)
     copy_assets(root, docs_out)
     written.update(p for p in docs_out.rglob("*") if p.is_file() and p.suffix != ".md")
