@@ -307,6 +307,7 @@ def test_french_typography_makes_the_spaces_before_punctuation_unbreakable():
     )
     assert typeset(text, "es") == text
     assert typeset(out, "fr") == out
+    assert typeset("13 000 USD en 2021 130 fois", "fr") == f"13{NNBSP}000 USD en 2021 130 fois"
 
 
 def test_hand_written_learner_pages_are_catalogued_block_by_block(tmp_path):
