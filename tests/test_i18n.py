@@ -355,3 +355,39 @@ def test_hand_written_learner_pages_are_catalogued_block_by_block(tmp_path):
     _, out, problems, _ = translate_page(tmp_path, "index.md", {"title": "Home"}, body, "fr", [])
     assert len(problems) == 1 and problems[0].file == "locale/fr/docs/index.po"
     assert "<script>" not in out and "# Welcome" in strip_marks(out)
+
+
+def test_a_translation_that_makes_the_key_the_longest_option_is_refused(project):
+    from macros.bank import naive_scores, passes
+    from macros.quizorder import shown_options
+
+    cur = load_curriculum(project)
+    update_catalogues(project, cur, ("fr",))
+    qid, quiz = next(iter(cur.quizzes.items()))
+    source = cur.documents[("quiz", qid)].file
+    path = po_path(project, "fr", source)
+    catalog = read_catalog(path, "fr")
+    keys = {  # the context of every correct option of a single-answer question
+        f"quiz:{qid}/questions/{q.id}/options/{n}/text"
+        for q in quiz.questions
+        if sum(o.correct for o in q.options) == 1
+        for n, o in enumerate(q.options, start=1)
+        if o.correct
+    }
+    for message in catalog:
+        if message.id:
+            padded = " (et ceci est la réponse la plus longue de toutes)" * 3
+            message.string = message.id + (padded if message.context in keys else "")
+    write_catalog(catalog, path)
+
+    out = translate_curriculum(load_curriculum(project), "fr", project)
+
+    english = naive_scores(quiz)
+    assert not any(passes(r.score, r.total, cur.programme.pass_mark) for r in english)
+    assert shown_options  # the shown order is the English one: only lengths changed
+    lines = [p.format() for p in out.problems]
+    assert any(
+        "always the longest option" in line
+        and line.startswith(path.relative_to(project).as_posix())
+        for line in lines
+    ), lines

@@ -137,7 +137,38 @@ def translate_curriculum(cur: Curriculum, lang: str, root: Path | None = None) -
         else:
             setattr(new, kind, obj)
     out.cur = new
+    out.problems += check_blind_guessing(new, cur, lang, root)
     return out
+
+
+def check_blind_guessing(translated: Curriculum, cur: Curriculum, lang: str, root: Path) -> list:
+    """A translated quiz must resist blind strategies like its English (a translation can
+    make the key the longest option): one problem per quiz, at its catalogue."""
+    from ..bank import naive_scores, passes
+
+    problems = []
+    pass_mark = cur.programme.pass_mark
+    for qid, quiz in translated.quizzes.items():
+        doc = cur.documents.get(("quiz", qid))
+        if doc is None or quiz is cur.quizzes.get(qid):
+            continue
+        for result in naive_scores(quiz):
+            if passes(result.score, result.total, pass_mark):
+                po = po_path(root, lang, doc.file).relative_to(root).as_posix()
+                problems.append(
+                    Problem(
+                        po,
+                        1,
+                        1,
+                        f"quiz:{qid}",
+                        f"a learner who does not read can pass this translated quiz: "
+                        f"'{result.strategy}' scores {result.score} of {result.total} "
+                        f"({result.percent}%), at or above the pass mark of {pass_mark}% (right "
+                        f"on: {', '.join(result.right)}). Shorten the correct option or lengthen "
+                        "a wrong one in the translations of these questions.",
+                    )
+                )
+    return problems
 
 
 def translate_or_fail(cur: Curriculum, lang: str) -> Translated:
