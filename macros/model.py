@@ -762,7 +762,7 @@ def _no_repeats(values: list, field: str) -> None:
 class Policy(Strict):
     """A measure in the gender-responsive trade policy database: one entry per measure."""
 
-    TRANSLATE: ClassVar[tuple[str, ...]] = ("description", "beneficiaries")
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("title", "description", "beneficiaries")
 
     id: Id = Field(description="Policy id, equal to the file name (e.g. chile-mujer-exporta).")
     countries: list[CountryName] = Field(
