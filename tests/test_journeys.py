@@ -9,6 +9,7 @@ the whole file stays within a few minutes on two cores.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -96,6 +97,13 @@ PAGE_CHECKS = """() => {
   });
   return problems;
 }"""
+
+
+def _run_apart(coro):
+    """Run a coroutine in a thread of its own: Playwright's sync API, used by the tests
+    before, keeps an event loop running in this one."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def _pages(root: Path) -> list[str]:
@@ -204,7 +212,7 @@ def test_every_page_reflows_and_passes_axe_over_http(site, base_url, width):
     urls = _urls(base_url, _pages(site)) + _urls(base_url + "trainer/", _pages(site / "trainer"))
     assert len(urls) > 2 * len(CUR.sessions)
     # axe reads the DOM, which is the same at both widths: once is enough.
-    problems = asyncio.run(_sweep(urls, VIEWPORTS[width], axe=width == "phone", offline=False))
+    problems = _run_apart(_sweep(urls, VIEWPORTS[width], axe=width == "phone", offline=False))
     assert not problems, _report(problems)
 
 
@@ -213,7 +221,7 @@ def test_every_page_of_the_offline_bundle_works_from_disk(offline_root, width):
     """From file://, every page lays out the same and asks nothing of any other host."""
     urls = [(offline_root / p).as_uri() for p in _pages(offline_root)]
     assert any(u.endswith("policies/index.html") for u in urls)
-    problems = asyncio.run(_sweep(urls, VIEWPORTS[width], axe=False, offline=True))
+    problems = _run_apart(_sweep(urls, VIEWPORTS[width], axe=False, offline=True))
     assert not problems, _report(problems)
 
 
