@@ -71,7 +71,7 @@ def format_report(problems: list[Problem]) -> str:
     files = len({p.file for p in errors})
     lines.append(
         f"{plural(len(errors), 'problem')} in {plural(files, 'file')}. "
-        "Fix them and run 'make check' again."
+        f"Fix {'it' if len(errors) == 1 else 'them'} and run 'make check' again."
     )
     return "\n".join(lines)
 
