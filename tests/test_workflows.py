@@ -54,4 +54,6 @@ def test_pull_requests_check_test_and_offer_the_offline_site():
     ):
         assert needed in text, needed
     publish = (ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
-    assert "actions/deploy-pages@" in publish and "branches: [main]" in publish
+    assert "branches: [main]" in publish
+    # main and the previews share the gh-pages branch: publishing must keep the previews
+    assert "branch: gh-pages" in publish and "clean-exclude: pr-preview/" in publish
