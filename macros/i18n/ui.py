@@ -71,6 +71,11 @@ TEXTS: tuple[str, ...] = (
     # the PDFs (macros/export/pdf.py)
     "Participant handbook",
     "{country}, {start} to {end}",
+    # dates of a national activity (NationalActivity.period in macros/model.py)
+    "{start} to {end}",
+    # module pass rules (macros/scoring.py)
+    "The module is passed when its final assessment reaches the pass mark of {pass_mark}%.",
+    "The module is passed when every lesson quiz reaches the pass mark of {pass_mark}%.",
     "Course material of the WTO Trade and Gender training programme.",
     "Only part of this page is translated ({percent}%): the rest is shown in English.",
     "This page is in English: it is not translated yet.",
