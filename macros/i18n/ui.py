@@ -130,9 +130,17 @@ def _translate(context: str, english: str) -> str:
     return typeset(found.text, current_language())
 
 
+_KEY_OF: dict[str, str] = {}
+for _key, _text in STRINGS.items():
+    _KEY_OF.setdefault(_text, _key)
+"""The key of each keyed string's English: ``make i18n`` catalogues a template literal
+with the same English once, under that key (macros/i18n/merge.py)."""
+
+
 def gettext(text: str) -> str:
     """Interface text written out in English, in the language being rendered."""
-    return _translate(LITERAL, text)
+    key = _KEY_OF.get(text)
+    return _translate(f"ui:{key}" if key else LITERAL, text)
 
 
 class Strings:
