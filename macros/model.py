@@ -914,7 +914,7 @@ class PackDay(Strict):
 class NationalActivity(Strict):
     """A national activity pack (curriculum/national/<id>.yml)."""
 
-    TRANSLATE: ClassVar[tuple[str, ...]] = ("title", "local_notes")
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("country", "title", "when", "local_notes")
 
     id: Id = Field(description="Pack id, equal to the file name.")
     country: Text = Field(description="Country of the activity.")
@@ -976,9 +976,15 @@ class NationalActivity(Strict):
         return self
 
     def period(self) -> str:
-        """When the activity takes place, in words, for pages and PDFs."""
+        """When the activity takes place, in words, in the language being rendered."""
+        from .i18n.ui import format_date, gettext  # here: the interface strings read the model
+
         if self.start and self.end:
-            return f"{self.start:%d %B %Y} to {self.end:%d %B %Y}"
+            return (
+                gettext("{start} to {end}")
+                .replace("{start}", format_date(self.start))
+                .replace("{end}", format_date(self.end))
+            )
         return str(self.when)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from .i18n.ui import gettext
 from .model import Module, Question
 
 
@@ -47,5 +48,12 @@ def counted_quizzes(module: Module) -> list[str]:
 
 def module_pass_rule(module: Module, pass_mark: int) -> str:
     """The module pass rule in words, for pages, PDFs and the completion record."""
-    which = "its final assessment reaches" if module.final_quiz else "every lesson quiz reaches"
-    return f"The module is passed when {which} the pass mark of {pass_mark}%."
+    if module.final_quiz:
+        rule = gettext(
+            "The module is passed when its final assessment reaches the pass mark of {pass_mark}%."
+        )
+    else:
+        rule = gettext(
+            "The module is passed when every lesson quiz reaches the pass mark of {pass_mark}%."
+        )
+    return rule.replace("{pass_mark}", str(pass_mark))

@@ -299,6 +299,23 @@ def test_switch_language_answer_a_french_quiz_and_search_in_spanish(page, base_u
     assert page.outside == []
 
 
+def test_a_template_literal_with_the_english_of_a_keyed_string_is_translated(tmp_path):
+    """``make i18n`` catalogues such a literal once, under its key: ``_()`` finds it there."""
+    from macros.i18n.merge import template_of, ui_entries
+    from macros.i18n.typography import typeset
+    from macros.i18n.ui import T, gettext, use_language
+    from macros.render.strings import STRINGS
+
+    catalog = template_of(ui_entries())
+    for message in catalog:
+        if message.id:
+            message.string = f"[fr] {message.id}"
+    write_catalog(catalog, po_path(tmp_path, "fr", "ui"))
+    with use_language("fr", tmp_path):
+        for key, english in STRINGS.items():
+            assert gettext(english) == typeset(f"[fr] {english}", "fr") == T[key]
+
+
 def test_french_typography_makes_the_spaces_before_punctuation_unbreakable():
     from macros.i18n.typography import NBSP, NNBSP, typeset
 

@@ -22,7 +22,9 @@
       if (entry) entry.hidden = !ok;
       if (ok) shown++;
     });
-    count.textContent = shown + (shown === 1 ? " indicator" : " indicators") + " shown of " + items.length;
+    // the words come from the page, in its language: data-none, data-one, data-many
+    var words = count.getAttribute(shown === 0 ? "data-none" : shown === 1 ? "data-one" : "data-many");
+    count.textContent = words.replace("{count}", shown).replace("{total}", items.length);
   }
   form.hidden = false;
   form.addEventListener("change", apply);

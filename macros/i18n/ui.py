@@ -71,6 +71,11 @@ TEXTS: tuple[str, ...] = (
     # the PDFs (macros/export/pdf.py)
     "Participant handbook",
     "{country}, {start} to {end}",
+    # dates of a national activity (NationalActivity.period in macros/model.py)
+    "{start} to {end}",
+    # module pass rules (macros/scoring.py)
+    "The module is passed when its final assessment reaches the pass mark of {pass_mark}%.",
+    "The module is passed when every lesson quiz reaches the pass mark of {pass_mark}%.",
     "Course material of the WTO Trade and Gender training programme.",
     "Only part of this page is translated ({percent}%): the rest is shown in English.",
     "This page is in English: it is not translated yet.",
@@ -125,9 +130,17 @@ def _translate(context: str, english: str) -> str:
     return typeset(found.text, current_language())
 
 
+_KEY_OF: dict[str, str] = {}
+for _key, _text in STRINGS.items():
+    _KEY_OF.setdefault(_text, _key)
+"""The key of each keyed string's English: ``make i18n`` catalogues a template literal
+with the same English once, under that key (macros/i18n/merge.py)."""
+
+
 def gettext(text: str) -> str:
     """Interface text written out in English, in the language being rendered."""
-    return _translate(LITERAL, text)
+    key = _KEY_OF.get(text)
+    return _translate(f"ui:{key}" if key else LITERAL, text)
 
 
 class Strings:

@@ -51,19 +51,17 @@ def render_lesson(cur: Curriculum, ctx: Context, mid: str, lid: str) -> str:
     lesson = module.lessons[pos]
     seen: set[str] = set()
     bodies = {s.id: link_terms(s.body, cur.glossary_terms, ctx, seen) for s in lesson.sections}
+    # (page, what it is, its title): lesson.md words the links in the page's language
     if pos + 1 < len(ids):
-        nxt = (
-            f"elearning/{mid}/{ids[pos + 1]}.md",
-            f"Next lesson: {module.lessons[pos + 1].title}",
-        )
+        nxt = (f"elearning/{mid}/{ids[pos + 1]}.md", "lesson", module.lessons[pos + 1].title)
     elif module.final_quiz:
-        nxt = (f"elearning/{mid}/final.md", "Next: final assessment")
+        nxt = (f"elearning/{mid}/final.md", "final", "")
     else:
-        nxt = (f"elearning/{mid}/completion.md", "Next: your completion record")
+        nxt = (f"elearning/{mid}/completion.md", "completion", "")
     prev = (
-        (f"elearning/{mid}/{ids[pos - 1]}.md", f"Previous lesson: {module.lessons[pos - 1].title}")
+        (f"elearning/{mid}/{ids[pos - 1]}.md", "lesson", module.lessons[pos - 1].title)
         if pos > 0
-        else (f"elearning/{mid}/index.md", f"Back to {module.title}")
+        else (f"elearning/{mid}/index.md", "module", module.title)
     )
     return render(
         "lesson.md",

@@ -83,7 +83,7 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
         pages[an.NOTE_SRC] = _page("My action note", an.render_note_page, search=False)
     if cur.handouts:  # handouts never reach the learner site
         pages["trainers/handouts/index.md"] = _page(
-            "Handouts and rubrics", ho.render_handout_index, editions=TRAINER_ONLY
+            _("Handouts and rubrics"), ho.render_handout_index, editions=TRAINER_ONLY
         )
         for hid, handout in cur.handouts.items():
             pages[ho.handout_src(hid)] = _page(
@@ -92,7 +92,7 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
     if cur.glossary:
         pages["glossary.md"] = _page(_("Glossary"), c.render_glossary)
     if cur.modules:
-        pages["elearning/index.md"] = _page("E-learning", el.render_elearning_index)
+        pages["elearning/index.md"] = _page(_("E-learning"), el.render_elearning_index)
     for mid, module in cur.modules.items():
         pages[f"elearning/{mid}/index.md"] = _page(module.title, el.render_module, mid)
         for lesson in module.lessons:
