@@ -62,6 +62,7 @@ def check_translations(root: Path, cur) -> tuple[list, list]:
     from .i18n.apply import translate_curriculum
     from .i18n.check import load_terms
     from .i18n.pages import check_pages
+    from .i18n.ui import check_ui_catalog
 
     problems, warnings = [], []
     for lang in site_languages(root):
@@ -69,9 +70,10 @@ def check_translations(root: Path, cur) -> tuple[list, list]:
             out = translate_curriculum(cur, lang, root)
             problems += out.problems
             warnings += out.warnings
-            found, notes = check_pages(root, lang, load_terms(root))
-            problems += found
-            warnings += notes
+            for check in (check_pages, check_ui_catalog):
+                found, notes = check(root, lang, load_terms(root))
+                problems += found
+                warnings += notes
     return problems, warnings
 
 

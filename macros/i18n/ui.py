@@ -214,3 +214,26 @@ def template_texts(folders: list[Path]) -> list[str]:
                     if text not in found:
                         found.append(text)
     return found
+
+
+def check_ui_catalog(root: Path, lang: str, terms: list[dict]) -> tuple[list, list]:
+    """Problems and warnings of one language's interface catalogue: a translation keeps the
+    placeholders, link targets and list items of its English, and passes the sanitiser
+    (interface text is placed into pages as it is)."""
+    from ..errors import Problem
+    from .check import check_translation, markup_issues
+
+    path = po_path(root, lang, UI_SOURCE)
+    rel = path.relative_to(root).as_posix()
+    problems, warnings = [], []
+    for message in read_catalog(path, lang):
+        if not message.id or not message.string or message.fuzzy:
+            continue
+        english, text = str(message.id), str(message.string)
+        issues, notes = check_translation(english, text, lang, terms)
+        allowed = set(markup_issues(english, markdown=True))
+        issues += [m for m in markup_issues(text, markdown=True) if m not in allowed]
+        where = message.context or ""
+        problems += [Problem(rel, message.lineno or 1, 1, where, m) for m in issues]
+        warnings += [Problem(rel, message.lineno or 1, 1, where, m, warning=True) for m in notes]
+    return problems, warnings
