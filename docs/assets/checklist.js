@@ -13,7 +13,7 @@
   var country = document.getElementById("checklist-country");
   function each(l, f) { Array.prototype.forEach.call(l, f); }
   // Words and number formats come from the page, in the page's language.
-  function fill(text, values) {
+  function subst(text, values) {
     return text.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
   }
   function band(p) {
@@ -52,7 +52,7 @@
     s.dims.concat([{ title: chart.getAttribute("data-overall"), score: s.overall }]).forEach(function (d) {
       var li = el("li", d.id ? "" : "overall"), label = el("span", "bar-label");
       label.appendChild(el("span", "", d.title.replace(/^\d+\.\s*/, "")));
-      label.appendChild(el("strong", "", fill(chart.getAttribute("data-score"), { score: d.score }) + " " + band(d.score).label));
+      label.appendChild(el("strong", "", subst(chart.getAttribute("data-score"), { score: d.score }) + " " + band(d.score).label));
       var bar = el("span", "bar"), fill = el("span");
       fill.style.width = d.score + "%";
       bar.appendChild(fill);
@@ -66,7 +66,7 @@
   function update(store) {
     var s = scores();
     draw(s);
-    summary.textContent = fill(summary.getAttribute("data-text"), {
+    summary.textContent = subst(summary.getAttribute("data-text"), {
       score: s.overall, band: band(s.overall).label, answered: s.answered, total: s.items
     });
     s.dims.forEach(function (d) {
