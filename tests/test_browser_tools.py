@@ -11,6 +11,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from macros.curriculum import load_curriculum
+from macros.i18n.marks import strip_marks
+from macros.i18n.ui import T, gettext, use_language
 from macros.loader import load_text
 from macros.model import Policy
 from macros.validate import validate_document
@@ -118,6 +120,39 @@ def test_share_form_makes_yaml_the_loader_accepts(page, base_url):
     assert problems == []
     assert policy.title == 'Support for women exporters "<b>pilot</b>"'
     assert "{{ 7*7 }}" in policy.description
+
+
+def _in_french(text: str, key: str | None = None) -> str:
+    """An interface text (or the keyed string ``key``) as the French site prints it."""
+    with use_language("fr", ROOT):
+        return strip_marks(T[key] if key else gettext(text))
+
+
+def test_tool_scripts_write_in_the_language_of_the_page(page, base_url):
+    summary = "Overall score {score}% ({band}). Answered {answered} of {total} questions; "
+    summary += "unanswered questions count as 0."
+    assert _in_french(summary) != summary, "the French catalogue lacks the checklist summary"
+    page.goto(base_url + "fr/tools/checklist/")
+    page.locator(f"#{CUR.checklist.dimensions[0].items[0].id}-0").check()
+    expect(page.locator("#checklist-summary")).to_contain_text(
+        _in_french(summary).split("{score}")[0].strip()
+    )
+    expect(page.locator("#checklist-summary")).not_to_contain_text("Overall score")
+
+    page.goto(base_url + "fr/policies/")
+    shown = _in_french("{shown} of {total} policies").split("{total}")[0]
+    expect(page.locator(".policy-count")).to_contain_text(
+        shown.replace("{shown}", str(len(CUR.policies))).strip()
+    )
+    statuses = {_in_french("", f"policy_{p.status}") for p in CUR.policies.values()}
+    cells = page.locator("[data-policy-table] tbody td:nth-child(5)").all_inner_texts()
+    assert cells and set(cells) <= statuses
+
+    page.goto(base_url + "fr/policies/share/")
+    page.get_by_role("button", name=_in_french("Check and make the file")).click()
+    fill = _in_french("Fill in “{field}”.").replace("{field}", _in_french("Short id"))
+    expect(page.locator("#share-errors")).to_contain_text(fill)
+    assert page.outside == []
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,10 @@
   var summary = document.getElementById("checklist-summary");
   var country = document.getElementById("checklist-country");
   function each(l, f) { Array.prototype.forEach.call(l, f); }
+  // Words and number formats come from the page, in the page's language.
+  function subst(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
+  }
   function band(p) {
     for (var i = 0; i < bands.length; i++) if (p >= bands[i].min && p <= bands[i].max) return bands[i];
     return bands[bands.length - 1];
@@ -45,10 +49,10 @@
   // HTML bars, not an SVG: the text keeps the page's size and wraps on a phone.
   function draw(s) {
     var list = el("ul", "score-bars");
-    s.dims.concat([{ title: "Overall", score: s.overall }]).forEach(function (d) {
+    s.dims.concat([{ title: chart.getAttribute("data-overall"), score: s.overall }]).forEach(function (d) {
       var li = el("li", d.id ? "" : "overall"), label = el("span", "bar-label");
       label.appendChild(el("span", "", d.title.replace(/^\d+\.\s*/, "")));
-      label.appendChild(el("strong", "", d.score + "% " + band(d.score).label));
+      label.appendChild(el("strong", "", subst(chart.getAttribute("data-score"), { score: d.score }) + " " + band(d.score).label));
       var bar = el("span", "bar"), fill = el("span");
       fill.style.width = d.score + "%";
       bar.appendChild(fill);
@@ -62,8 +66,9 @@
   function update(store) {
     var s = scores();
     draw(s);
-    summary.textContent = "Overall score " + s.overall + "% (" + band(s.overall).label + "). " +
-      "Answered " + s.answered + " of " + s.items + " questions; unanswered questions count as 0.";
+    summary.textContent = subst(summary.getAttribute("data-text"), {
+      score: s.overall, band: band(s.overall).label, answered: s.answered, total: s.items
+    });
     s.dims.forEach(function (d) {
       each(document.querySelectorAll('[data-recs="' + d.id + '"] li'), function (li) {
         var on = d.score >= +li.getAttribute("data-min") && d.score <= +li.getAttribute("data-max");

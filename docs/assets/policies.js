@@ -12,14 +12,24 @@
   var base = form.getAttribute("data-base");
   var dirUrls = form.getAttribute("data-dir-urls") === "1";
   var rows = [], sortKey = "country", sortDir = 1, limit = 100, PAGE = 100;
-  var LABELS = ["Country", "Policy", "Year", "Measure type", "Status"];
+  // Every word the script shows comes from the page, in the page's language.
+  var LABELS = Array.prototype.map.call(table.querySelectorAll("[data-sort]"), function (b) { return b.textContent; });
+  var TYPES = {};
+  Array.prototype.forEach.call(form.querySelectorAll('[data-f="measure_type"] option'), function (o) {
+    if (o.value) TYPES[o.value] = o.textContent;
+  });
+  function say(name, values) {
+    return count.getAttribute("data-" + name + "-text").replace(/\{(\w+)\}/g, function (m, k) { return values[k]; });
+  }
+  function status(p) { return table.getAttribute("data-status-" + String(p.status).replace(/ /g, "-")) || p.status; }
+  function measure(p) { return TYPES[p.measure_type] || p.measure_title; }
   function href(id) { return base + id + (dirUrls ? "/" : ".html"); }
   function country(p) { return p.countries ? p.countries.join(", ") : p.country; }
   function matches(p, q, f) {
     // countries, member_status and region are lists: a filter matches any item.
     for (var k in f) if (f[k] && [].concat(p[k]).indexOf(f[k]) < 0) return false;
     if (!q) return true;
-    var hay = (p.title + " " + country(p) + " " + p.description + " " + p.beneficiaries + " " + p.measure_title).toLowerCase();
+    var hay = (p.title + " " + country(p) + " " + p.description + " " + p.beneficiaries + " " + p.measure_title + " " + measure(p)).toLowerCase();
     return q.split(/\s+/).every(function (w) { return hay.indexOf(w) >= 0; });
   }
   function render() {
@@ -34,7 +44,7 @@
     var frag = document.createDocumentFragment();
     hits.slice(0, limit).forEach(function (p) {
       var tr = document.createElement("tr");
-      var cells = [country(p), null, p.year == null ? "" : String(p.year), p.measure_title, p.status];
+      var cells = [country(p), null, p.year == null ? "" : String(p.year), measure(p), status(p)];
       cells.forEach(function (text, i) {
         var td = document.createElement("td");
         if (i !== 1) td.setAttribute("data-label", LABELS[i]);
@@ -51,8 +61,8 @@
     });
     body.textContent = "";
     body.appendChild(frag);
-    count.textContent = hits.length + " of " + rows.length + " policies" +
-      (hits.length > limit ? " (first " + limit + " shown)" : "");
+    count.textContent = say(hits.length > limit ? "first" : "count",
+      { shown: hits.length, total: rows.length, limit: limit });
     pager.hidden = hits.length <= limit;
   }
   Array.prototype.forEach.call(table.querySelectorAll("[data-sort]"), function (b) {
@@ -72,6 +82,6 @@
     rows = window.TG_POLICIES;
     render();
   } else {
-    count.textContent = "The database could not be loaded here. Browse by country below, or download the CSV.";
+    count.textContent = say("failed", {});
   }
 })();

@@ -18,6 +18,12 @@
     "wto_areas", "description", "beneficiaries", "status", "source_url", "shared_in"];
 
   function each(l, f) { Array.prototype.forEach.call(l, f); }
+  // Every message comes from the page (data-msg-*), in the page's language.
+  function say(name, values) {
+    return form.getAttribute("data-msg-" + name).replace(/\{(\w+)\}/g, function (m, k) {
+      return values && k in values ? values[k] : m;
+    });
+  }
   function field(name) {
     return name === "wto_areas" ? document.getElementById("f-wto_areas") : document.getElementById("f-" + name);
   }
@@ -41,31 +47,31 @@
     var required = (schema.required || []).indexOf(key) >= 0 || field(name).required;
     if (empty) {
       if (!required) return "";
-      if (name === "wto_areas") return "Tick at least one WTO area the policy touches.";
-      return (field(name).tagName === "SELECT" ? "Choose " : "Fill in ") + "“" + what + "”.";
+      if (name === "wto_areas") return say("areas");
+      return say(field(name).tagName === "SELECT" ? "choose" : "fill", { field: what });
     }
     if (name === "country") {
       var names = r.enum || (r.items && r.items.enum) || [];
       if (names.length && names.indexOf(value) < 0) {
-        return "“" + value + "” is not a name the WTO uses for a member or observer: pick the country from the suggestions as you type.";
+        return say("country", { value: value });
       }
       return "";
     }
     if (name === "year") {
       if (!/^\d{4}$/.test(value) || +value < r.minimum || +value > r.maximum) {
-        return "“" + what + "” must be a year between " + r.minimum + " and " + r.maximum + ", written with four digits.";
+        return say("year", { field: what, min: r.minimum, max: r.maximum });
       }
       return "";
     }
     if (name === "shared_in" || name === "wto_areas") return "";
     if (r.maxLength && value.length > r.maxLength) {
-      return "“" + what + "” is too long: " + value.length + " characters, at most " + r.maxLength + ". Shorten it.";
+      return say("long", { field: what, length: value.length, max: r.maxLength });
     }
     if (r.pattern && !new RegExp(r.pattern).test(value)) {
-      if (name === "source_url") return "“" + what + "” must be a web address that starts with https:// or http://, without spaces.";
-      return "“" + what + "” may hold only lower-case letters, digits and single hyphens between words, for example kenya-women-export-fund.";
+      if (name === "source_url") return say("url", { field: what });
+      return say("id", { field: what });
     }
-    if (r.enum && r.enum.indexOf(value) < 0) return "Choose “" + what + "” from the list.";
+    if (r.enum && r.enum.indexOf(value) < 0) return say("list", { field: what });
     return "";
   }
 
@@ -115,7 +121,7 @@
 
   function quote(s) { return JSON.stringify(s); }
   function toYaml(e) {
-    var lines = ["# Policy shared through the course site; send this file to your trainer."];
+    var lines = ["# " + say("heading")];
     lines.push("id: " + quote(e.id));
     if (COUNTRY === "countries") lines.push("countries:", "  - " + quote(e.country));
     else lines.push("country: " + quote(e.country));
@@ -158,12 +164,12 @@
   output.querySelector("[data-copy]").addEventListener("click", function () {
     var status = output.querySelector(".copy-status");
     yamlBox.select();
-    function done() { status.textContent = "Copied. Paste it into an e-mail or a new file."; }
+    function done() { status.textContent = say("copied"); }
     if (navigator.clipboard) {
       navigator.clipboard.writeText(yamlBox.value).then(done).catch(function () {
-        status.textContent = "The text is selected: copy it with Ctrl+C (or ⌘+C).";
+        status.textContent = say("select");
       });
-    } else status.textContent = "The text is selected: copy it with Ctrl+C (or ⌘+C).";
+    } else status.textContent = say("select");
   });
 
   var names = rule(COUNTRY).enum || (rule(COUNTRY).items || {}).enum || [];

@@ -44,7 +44,7 @@ def ui_entries() -> list[Entry]:
         )
         for code, name in AGREEMENT_NAMES.items()
     ]
-    seen = set(STRINGS.values())
+    seen: set[str] = set()  # _() looks texts up under their own context, keyed or not
     for text in [*template_texts([TEMPLATES, THEME]), *TEXTS]:
         if text not in seen:
             seen.add(text)

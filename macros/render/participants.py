@@ -8,7 +8,7 @@ from collections import defaultdict
 from typing import get_args
 
 from ..curriculum import Curriculum
-from ..model import AGREEMENT_NAMES, Briefing, MemberStatus, Region, Run
+from ..model import Briefing, MemberStatus, Region, Run
 from .agenda import compute_pack_agenda
 from .engine import Context, render
 from .links import slugify
@@ -49,7 +49,6 @@ def render_policy(cur: Curriculum, ctx: Context, pid: str) -> str:
         measure=mt,
         run=run,
         country_pages={c: f"policies/countries/{slugify(c)}.md" for c in policy.countries},
-        agreements=AGREEMENT_NAMES,
     )
 
 
@@ -73,7 +72,6 @@ def render_share_form(cur: Curriculum, ctx: Context) -> str:
         measure_types=cur.measure_types,
         regions=list(get_args(Region)),
         statuses=list(get_args(MemberStatus)),
-        agreements=AGREEMENT_NAMES,
         runs=sorted(cur.runs),
         asset=ctx.asset,
         data_url=ctx.data_url,

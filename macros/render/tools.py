@@ -6,6 +6,7 @@ import json
 from collections import Counter
 
 from ..curriculum import Curriculum
+from ..i18n.marks import strip_marks
 from ..model import Indicator
 from .components import link_terms
 from .engine import Context, render
@@ -87,8 +88,9 @@ def render_checklist(cur: Curriculum, ctx: Context) -> str:
             "curriculum/checklist.yml is missing: the checklist page cannot be rendered"
         )
     count = sum(len(d.items) for d in checklist.dimensions)
-    bands = json.dumps([b.model_dump() for b in checklist.bands])
-    labels = json.dumps({str(p.value): p.label for p in checklist.scale})
+    # The script shows these labels as they are: no translation marks in them.
+    bands = json.dumps([{**b.model_dump(), "label": strip_marks(b.label)} for b in checklist.bands])
+    labels = json.dumps({str(p.value): strip_marks(p.label) for p in checklist.scale})
     return render(
         "checklist.html",
         ctx,
