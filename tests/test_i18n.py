@@ -283,6 +283,13 @@ def test_switch_language_answer_a_french_quiz_and_search_in_spanish(page, base_u
         question.locator("input").first.check()
     form.locator("button[type=submit]").click()
     expect(form.locator(".quiz-result")).not_to_be_empty()
+    # the script writes in the language of the page, with the words the page gives it
+    result = form.locator(".quiz-result").inner_text()
+    template = form.get_attribute("data-msg-passed") or ""
+    assert result.split()[0] == template.split()[0] and "Pass mark" not in result
+    status = form.locator(".q-status").first.inner_text()
+    assert status in {form.get_attribute(f"data-msg-{k}") for k in ("right", "wrong")}
+    assert "Right" not in status and "Not quite" not in status
 
     page.locator(".md-header .md-select button").first.click()
     page.locator("a.md-select__link[hreflang=en]").first.click()

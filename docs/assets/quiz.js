@@ -18,6 +18,13 @@
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
   function pct(s, t) { return t ? Math.floor(100 * s / t) : 0; }
   function passes(s, t, mark) { return t > 0 && s * 100 >= mark * t; }
+  /* Every word shown comes from the page (data-msg-* on the quiz, the progress box or the
+     record table), written there in the page's language: {name} marks a number. */
+  function msg(el, name, vars) {
+    return (el.getAttribute("data-msg-" + name) || "").replace(/\{(\w+)\}/g, function (m, k) {
+      return vars && k in vars ? vars[k] : m;
+    });
+  }
   function shown(form) { return form.querySelectorAll(".quiz-item:not([hidden]) .quiz-q"); }
 
   /* A per-objective pool shows one question per objective; `keep` restores a stored draw. */
@@ -39,7 +46,7 @@
     });
     var qs = shown(form);
     each(qs, function (q, n) {
-      q.querySelector(".q-num").textContent = "Question " + (n + 1) + " of " + qs.length + ".";
+      q.querySelector(".q-num").textContent = msg(form, "number", { number: n + 1, total: qs.length });
     });
   }
 
@@ -72,16 +79,14 @@
         status.className = "q-status";
         q.insertBefore(status, q.querySelector(".options"));
       }
-      status.textContent = ok ? "✓ Right." : (any ? "✗ Not quite: see the feedback below." :
-        "✗ Not answered: choose an answer, then check again.");
+      status.textContent = msg(form, ok ? "right" : (any ? "wrong" : "unanswered"));
       var ex = q.querySelector(".q-explain");
       if (ex) ex.hidden = !any;
       if (ok) score++;
     });
     var mark = +form.getAttribute("data-pass") || 0, passed = passes(score, total, mark);
-    form.querySelector(".quiz-result").textContent = "Score: " + score + " of " + total +
-      " (" + pct(score, total) + "%). Pass mark " + mark + "%: " + (passed ? "passed." :
-      "not yet passed. Read the feedback under each question and try again.");
+    form.querySelector(".quiz-result").textContent = msg(form, passed ? "passed" : "failed",
+      { score: score, total: total, percent: pct(score, total), mark: mark });
     form.querySelector("[data-retry]").hidden = false;
     return { a: answers, q: drawn, s: score, t: total, p: passed, d: new Date().toISOString().slice(0, 10) };
   }
@@ -94,7 +99,7 @@
       e.classList.remove("is-right", "is-wrong", "q-right", "q-wrong");
     });
     if (form.hasAttribute("data-draw")) draw(form);
-    form.querySelector(".quiz-result").textContent = "Answers cleared. Choose again and check.";
+    form.querySelector(".quiz-result").textContent = msg(form, "cleared");
     form.querySelector("[data-retry]").hidden = true;
     var first = form.querySelector(".quiz-item:not([hidden]) input");
     if (first) first.focus();
@@ -135,7 +140,7 @@
       var done = ids.filter(function (id) { return load(ed + id); }).length;
       var bar = box.querySelector("progress"), label = box.querySelector(".progress-label");
       if (bar) { bar.max = ids.length; bar.value = done; }
-      if (label) label.textContent = done + " of " + ids.length + " quizzes done";
+      if (label) label.textContent = msg(box, "done", { done: done, total: ids.length });
     });
     each(document.querySelectorAll("[data-record]"), function (table) {
       var mark = +table.getAttribute("data-pass"), ed = table.getAttribute("data-edition") + ":";
@@ -146,19 +151,19 @@
         if (r) {
           sum += r.s; tot += r.t;
           if (r.d > latest) latest = r.d;
-          cells[0].textContent = r.s + " of " + r.t + " (" + pct(r.s, r.t) + "%)";
+          cells[0].textContent = msg(table, "score", { score: r.s, total: r.t, percent: pct(r.s, r.t) });
         } else {
-          cells[0].textContent = "Not taken";
+          cells[0].textContent = msg(table, "none");
         }
-        cells[1].textContent = ok ? "Passed" : "Not passed";
+        cells[1].textContent = msg(table, ok ? "pass" : "fail");
         if (row.hasAttribute("data-counts") && !ok) all = false;
       });
       var sumEl = document.querySelector("[data-record-summary]");
       var dateEl = document.querySelector("[data-record-date]");
       var rule = document.querySelector("[data-record-rule]");
       if (dateEl) dateEl.textContent = latest || new Date().toISOString().slice(0, 10);
-      if (sumEl) sumEl.textContent = "Overall: " + sum + " of " + tot + " (" + pct(sum, tot) +
-        "%). Result: " + (all ? "PASSED" : "NOT YET PASSED") + ". " + (rule ? rule.textContent : "");
+      if (sumEl) sumEl.textContent = msg(table, all ? "overall-pass" : "overall-fail",
+        { score: sum, total: tot, percent: pct(sum, tot) }) + " " + (rule ? rule.textContent : "");
     });
     each(document.querySelectorAll("[data-print]"), function (b) {
       b.hidden = false;
