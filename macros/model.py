@@ -994,12 +994,16 @@ class NationalActivity(Strict):
 class RubricLevel(Strict):
     """One level of a rubric criterion."""
 
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("level", "descriptor")
+
     level: Text = Field(description="Name of the level, e.g. Not yet, Meets, Strong.")
     descriptor: Text = Field(description="What a product at this level looks like.")
 
 
 class RubricCriterion(Strict):
     """A criterion of a scoring rubric, with a descriptor per level."""
+
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("criterion",)
 
     criterion: Text = Field(description="What is judged, in a few words.")
     levels: list[RubricLevel] = Field(
@@ -1012,6 +1016,8 @@ class Handout(Strict):
 
     Shown in the trainer edition and the trainer guide only, never to participants online.
     """
+
+    TRANSLATE: ClassVar[tuple[str, ...]] = ("title", "purpose", "body")
 
     id: Id = Field(description="Handout id, equal to the file name (e.g. s3-three-roles).")
     title: Text = Field(description="Title printed at the top of the handout.")

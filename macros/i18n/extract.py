@@ -29,6 +29,7 @@ PLURAL = {
     "policy": "policies",
     "run": "runs",
     "national": "national",
+    "handout": "handouts",
 }
 """Kinds kept one object per file, and the Curriculum attribute that holds them."""
 
