@@ -44,6 +44,17 @@ def ui_entries() -> list[Entry]:
         )
         for code, name in AGREEMENT_NAMES.items()
     ]
+    entries += [
+        Entry(
+            f"ui:agreement-short/{code}",
+            code,
+            f"Short label of '{name}' (its acronym where the WTO uses one in this language).",
+            "macros/model.py",
+            0,
+            (),
+        )
+        for code, name in AGREEMENT_NAMES.items()
+    ]
     seen: set[str] = set()  # _() looks texts up under their own context, keyed or not
     for text in [*template_texts([TEMPLATES, THEME]), *TEXTS]:
         if text not in seen:

@@ -174,6 +174,12 @@ class Agreements(Mapping):
 AGREEMENTS = Agreements()
 
 
+def agreement_label(code: str) -> str:
+    """The short label of a WTO agreement or work area (TBT, OTC...) in the language being
+    rendered; the code itself in English."""
+    return _translate(f"ui:agreement-short/{code}", code)
+
+
 def format_date(value: dt.date, form: str = "long") -> str:
     """A date written for the language being rendered: 'long' (9 August 2021, 9 août 2021,
     9 de agosto de 2021), 'day_month' (9 August), 'month_year' (August 2021) or 'day'."""

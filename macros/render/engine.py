@@ -18,7 +18,7 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
-from ..i18n.ui import AGREEMENTS, T, format_date, gettext, offline_zip_name
+from ..i18n.ui import AGREEMENTS, T, agreement_label, format_date, gettext, offline_zip_name
 from ..quizorder import shown_options, shown_prompt
 from ..sanitise import render_safe_markdown
 from ..scoring import is_single_answer
@@ -144,6 +144,7 @@ def environment() -> Environment:
     env.filters["oneline"] = oneline
     env.filters["minutes"] = minutes
     env.globals["AGREEMENTS"] = AGREEMENTS
+    env.filters["agreement"] = agreement_label  # {{ codes|map("agreement")|join(", ") }}
     env.globals["T"] = T  # interface strings in the language being rendered
     env.globals["_"] = gettext
     env.filters["format_date"] = format_date
