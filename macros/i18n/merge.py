@@ -161,7 +161,18 @@ def update_catalogues(root: Path, cur: Curriculum, langs: tuple[str, ...] = TARG
     """Write every template and update every PO file; the paths that changed."""
     sources: dict[str, list[Entry]] = dict(extract_curriculum(cur))
     sources.update(page_sources(root))
-    sources[UI_SOURCE] = ui_entries()
+    themes = sorted({t for i in cur.indicators.values() for t in i.themes})
+    sources[UI_SOURCE] = ui_entries() + [
+        Entry(
+            f"ui:theme/{theme}",
+            theme,
+            "A theme of the indicators, shown in their filter and on each card (a word or two).",
+            "curriculum/indicators",
+            0,
+            (),
+        )
+        for theme in themes
+    ]
     changed: list[Path] = []
     wanted_pots = set()
     for source, entries in sources.items():

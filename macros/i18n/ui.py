@@ -174,6 +174,11 @@ class Agreements(Mapping):
 AGREEMENTS = Agreements()
 
 
+def theme_label(theme: str) -> str:
+    """An indicator theme (a filter value such as 'border') in the language being rendered."""
+    return _translate(f"ui:theme/{theme}", theme)
+
+
 def agreement_label(code: str) -> str:
     """The short label of a WTO agreement or work area (TBT, OTC...) in the language being
     rendered; the code itself in English."""

@@ -18,7 +18,15 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
-from ..i18n.ui import AGREEMENTS, T, agreement_label, format_date, gettext, offline_zip_name
+from ..i18n.ui import (
+    AGREEMENTS,
+    T,
+    agreement_label,
+    format_date,
+    gettext,
+    offline_zip_name,
+    theme_label,
+)
 from ..quizorder import shown_options, shown_prompt
 from ..sanitise import render_safe_markdown
 from ..scoring import is_single_answer
@@ -145,6 +153,7 @@ def environment() -> Environment:
     env.filters["minutes"] = minutes
     env.globals["AGREEMENTS"] = AGREEMENTS
     env.filters["agreement"] = agreement_label  # {{ codes|map("agreement")|join(", ") }}
+    env.filters["theme"] = theme_label
     env.globals["T"] = T  # interface strings in the language being rendered
     env.globals["_"] = gettext
     env.filters["format_date"] = format_date
