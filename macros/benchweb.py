@@ -12,15 +12,15 @@ import gzip
 import http.server
 import json
 import os
-import shutil
 import subprocess
 import threading
 from pathlib import Path
 
+from .chromium import CHROMIUM, LAUNCH_ARGS, visit
+
 BUDGET_FIRST_KB = 120.0
 BUDGET_REPEAT_KB = 15.0
 PAGES = {"home page": "", "session page": "sessions/s1/"}
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -77,43 +77,16 @@ def page_weights(base: str) -> dict[str, tuple[float, float, list[str]]]:
 
     out = {}
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         for name, path in PAGES.items():
             context = browser.new_context(viewport={"width": 390, "height": 844})
-            page = context.new_page()
-            cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            sizes: dict[str, float] = {}
-            urls: dict[str, str] = {}
-            cdp.on(
-                "Network.requestWillBeSent",
-                lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]),
-            )
-            cdp.on(
-                "Network.loadingFinished",
-                lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]),
-            )
-            page.goto(base + path, wait_until="networkidle")
-            first = dict(sizes)
-            sizes.clear()
-            page.goto(base + path, wait_until="networkidle")
-            repeat = dict(sizes)
+            first, _ = visit(context, base + path)
+            repeat, _ = visit(context, base + path)  # a later visit, in a new tab
             biggest = sorted(first.items(), key=lambda kv: -kv[1])[:4]
             out[name] = (
                 sum(first.values()) / 1024,
                 sum(repeat.values()) / 1024,
-                [f"{urls.get(k, k).removeprefix(base)} {v / 1024:.0f} KB" for k, v in biggest],
+                [f"{url.removeprefix(base)} {size / 1024:.0f} KB" for url, size in biggest],
             )
             context.close()
         browser.close()

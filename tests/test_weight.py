@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from macros.benchweb import BUDGET_FIRST_KB, BUDGET_REPEAT_KB, serve
+from macros.chromium import visit
 
 
 @pytest.fixture(scope="module")
@@ -18,41 +19,10 @@ def gzip_url(site):
 
 def _load(browser, url: str, twice: bool = False) -> tuple[dict[str, int], dict[str, int], object]:
     context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    urls: dict[str, str] = {}
-    sizes: dict[str, int] = {}
-    cdp.on(
-        "Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"])
-    )
-    cdp.on(
-        "Network.loadingFinished",
-        lambda e: sizes.__setitem__(
-            urls.get(e["requestId"], e["requestId"]), e["encodedDataLength"]
-        ),
-    )
-    page.goto(url, wait_until="networkidle")
-    first = dict(sizes)
-    repeat: dict[str, int] = {}
-    if twice:  # a later visit, in a new tab: the browser's cache serves what it may
-        again = context.new_page()
-        cdp_again = context.new_cdp_session(again)
-        cdp_again.send("Network.enable")
-        sizes.clear()
-        cdp_again.on(
-            "Network.requestWillBeSent",
-            lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]),
-        )
-        cdp_again.on(
-            "Network.loadingFinished",
-            lambda e: sizes.__setitem__(
-                urls.get(e["requestId"], e["requestId"]), e["encodedDataLength"]
-            ),
-        )
-        again.goto(url, wait_until="networkidle")
-        repeat = dict(sizes)
-    return first, repeat, (context, page, sizes)
+    first, page = visit(context, url)
+    # a later visit, in a new tab: the browser's cache serves what it may
+    repeat = visit(context, url)[0] if twice else {}
+    return first, repeat, (context, page, first)
 
 
 @pytest.mark.parametrize("path", ["sessions/s1/", "", "tools/checklist/"])
