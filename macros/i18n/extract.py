@@ -17,21 +17,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ..curriculum import Curriculum
+from ..curriculum import PLURAL, Curriculum
 from ..loader import Document
-
-PLURAL = {
-    "session": "sessions",
-    "quiz": "quizzes",
-    "module": "modules",
-    "chapter": "chapters",
-    "indicator": "indicators",
-    "policy": "policies",
-    "run": "runs",
-    "national": "national",
-    "handout": "handouts",
-}
-"""Kinds kept one object per file, and the Curriculum attribute that holds them."""
 
 
 @dataclass(frozen=True)
