@@ -43,6 +43,20 @@ FOLDERS: dict[str, str] = {
 REQUIRED = {"curriculum/programme.yml"}
 
 
+PLURAL = {
+    "session": "sessions",
+    "quiz": "quizzes",
+    "module": "modules",
+    "chapter": "chapters",
+    "indicator": "indicators",
+    "policy": "policies",
+    "run": "runs",
+    "national": "national",
+    "handout": "handouts",
+}
+"""Kinds kept one object per file, and the Curriculum attribute that holds them."""
+
+
 def discover(root: Path) -> list[tuple[Path, str]]:
     """Every curriculum file under ``root`` with its kind, in a stable order.
 
@@ -171,20 +185,9 @@ def load_curriculum(root: Path | str = ".", *, strict: bool = True) -> Curriculu
         broken=broken,
         objects=objects,
     )
-    plural = {
-        "session": "sessions",
-        "quiz": "quizzes",
-        "module": "modules",
-        "chapter": "chapters",
-        "indicator": "indicators",
-        "policy": "policies",
-        "run": "runs",
-        "national": "national",
-        "handout": "handouts",
-    }
     for (kind, ident), obj in objects.items():
-        if kind in plural:
-            getattr(cur, plural[kind])[ident] = obj
+        if kind in PLURAL:
+            getattr(cur, PLURAL[kind])[ident] = obj
         elif kind != "programme":
             setattr(cur, kind, obj)
     # Sessions written for the delegates' course stay out of the 2-day course.
