@@ -10,6 +10,8 @@ from collections.abc import Callable
 
 from .corpus import Curriculum
 from .errors import Problem
+from .loader import format_path
+from .sanitise import line_of
 
 Checker = Callable[[Curriculum], list[Problem]]
 
@@ -118,11 +120,53 @@ def check_placeholders(cur: Curriculum) -> list[Problem]:
     return out
 
 
+_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]")
+_NUMBER_START = re.compile(r"[ \t]*(\d{3,})[.)][ \t]")
+
+
+def wrapped_number_in_list(text: str) -> tuple[str, str] | None:
+    """A number such as a year that starts a wrapped line of a list item ('2023. Women
+    ...'): Markdown reads it as a new item.  The number and its line, or None."""
+    for block in re.split(r"\n[ \t]*\n", text):
+        in_list = False
+        for line in block.split("\n"):
+            if _ITEM.match(line):
+                in_list = True
+            elif in_list and (found := _NUMBER_START.match(line)):
+                return found.group(1), line.strip()
+    return None
+
+
+def check_wrapped_numbers(cur: Curriculum) -> list[Problem]:
+    """No wrapped line of a list item starts with a number and a full stop: the item would
+    break in two on the page."""
+    out = []
+    for doc in cur.documents.values():
+        for path in doc.marks:
+            value = doc.data_at(path)
+            if isinstance(value, str) and (found := wrapped_number_in_list(value)):
+                number, text = found
+                line, col = line_of(doc, path, value, text, cur.root)
+                out.append(
+                    Problem(
+                        doc.file,
+                        line,
+                        col,
+                        format_path(path),
+                        f"a line of a list item starts with '{number}.', which Markdown reads "
+                        "as a new numbered item, so the item breaks in two on the page. Move "
+                        f"'{number}' to the end of the line before.",
+                    )
+                )
+    return out
+
+
 CHECKERS: list[Checker] = [
     check_section_length,
     check_session_sources,
     check_session_quizzes,
     check_module_lessons,
     check_placeholders,
+    check_wrapped_numbers,
 ]
 """Every content rule, run by make check and CI alike."""
