@@ -108,8 +108,8 @@ def _run_apart(coro):
 
 def _pages(root: Path) -> list[str]:
     """Every page of a built edition, as paths relative to its root (index.html files).
-    The French and Spanish sites are made from the same templates and are swept by
-    tests/test_i18n.py; here the English edition stands for them, to keep CI short."""
+    The French and Spanish sites are made from the same templates: a sample of each of
+    their templates is swept below, to keep CI short."""
     skip = {"trainer", "downloads", "data", "assets", "search", "fr", "es"}
     pages = []
     for html in sorted(root.rglob("*.html")):
@@ -213,6 +213,32 @@ def test_every_page_reflows_and_passes_axe_over_http(site, base_url, width):
     assert len(urls) > 2 * len(CUR.sessions)
     # axe reads the DOM, which is the same at both widths: once is enough.
     problems = _run_apart(_sweep(urls, VIEWPORTS[width], axe=width == "phone", offline=False))
+    assert not problems, _report(problems)
+
+
+def _one_per_template(pages: list[str], per_folder: int = 2) -> list[str]:
+    """A few pages of each folder of a site (pages of one folder share their templates)."""
+    taken: dict[str, int] = {}
+    chosen = []
+    for page in pages:
+        folder = page.split("/", 1)[0] if "/" in page else ""
+        if taken.get(folder, 0) < per_folder:
+            taken[folder] = taken.get(folder, 0) + 1
+            chosen.append(page)
+    return chosen
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_french_and_spanish_pages_reflow_and_pass_axe_on_a_phone(site, base_url, lang):
+    """Translations run longer than the English: a sample of each template in each
+    language, learner and trainer editions, keeps to the phone's width and passes axe."""
+    learner = _pages(site / lang)
+    trainer = _pages(site / lang / "trainer")
+    urls = _urls(f"{base_url}{lang}/", _one_per_template(learner)) + _urls(
+        f"{base_url}{lang}/trainer/", _one_per_template(trainer)
+    )
+    assert len(urls) > 10
+    problems = _run_apart(_sweep(urls, VIEWPORTS["phone"], axe=True, offline=False))
     assert not problems, _report(problems)
 
 
