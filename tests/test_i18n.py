@@ -323,6 +323,28 @@ def test_a_template_literal_with_the_english_of_a_keyed_string_is_translated(tmp
             assert gettext(english) == typeset(f"[fr] {english}", "fr") == T[key]
 
 
+def test_levels_activity_kinds_and_blind_strategies_are_printed_from_the_catalogue(tmp_path):
+    """The trainer pages print these values through the catalogue: with every entry
+    translated, none of them is left in English (a new level or kind needs its key)."""
+    from typing import get_args
+
+    from macros.bank import STRATEGIES
+    from macros.i18n.merge import template_of, ui_entries
+    from macros.i18n.ui import T, gettext, use_language
+    from macros.model import ActivityType, Level
+
+    catalog = template_of(ui_entries())
+    for message in catalog:
+        if message.id:
+            message.string = f"[fr] {message.id}"
+    write_catalog(catalog, po_path(tmp_path, "fr", "ui"))
+    with use_language("fr", tmp_path):
+        shown = [T[f"level_{level}"] for level in get_args(Level)]
+        shown += [T[f"activity_{kind}"] for kind in get_args(ActivityType)]
+        shown += [gettext(name) for name in STRATEGIES]
+    assert shown and all(text.startswith("[fr] ") for text in shown)
+
+
 def test_french_typography_makes_the_spaces_before_punctuation_unbreakable():
     from macros.i18n.typography import NBSP, NNBSP, typeset
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 
+from ..bank import STRATEGIES
 from ..curriculum import Curriculum, load_curriculum
 from ..errors import CurriculumError
 from ..model import AGREEMENT_NAMES
@@ -56,7 +57,8 @@ def ui_entries() -> list[Entry]:
         for code, name in AGREEMENT_NAMES.items()
     ]
     seen: set[str] = set()  # _() looks texts up under their own context, keyed or not
-    for text in [*template_texts([TEMPLATES, THEME]), *TEXTS]:
+    # the blind strategies are named on the trainers' page of objectives and questions
+    for text in [*template_texts([TEMPLATES, THEME]), *TEXTS, *STRATEGIES]:
         if text not in seen:
             seen.add(text)
             entries.append(

@@ -64,6 +64,9 @@ TEXTS: tuple[str, ...] = (
     "Evaluation and follow-up",
     "Course calendar",
     "Objectives and questions",
+    "Using the course in an LMS",
+    # the question bank of every session quiz (macros/export/lms/banks.py)
+    "The 2-day course",
     # the site and its language notices (macros/render/tree.py, macros/theme/)
     "WTO Trade and Gender Training",
     "{name} (trainer edition)",

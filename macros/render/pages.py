@@ -154,7 +154,7 @@ def generated_pages(cur: Curriculum) -> dict[str, Generated]:
             _("Objectives and questions"), tr.render_alignment, search=False, editions=TRAINER_ONLY
         )
         pages["trainers/lms.md"] = _page(
-            "Using the course in an LMS", render_lms_page, search=False, editions=TRAINER_ONLY
+            _("Using the course in an LMS"), render_lms_page, search=False, editions=TRAINER_ONLY
         )
     return pages
 

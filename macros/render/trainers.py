@@ -20,11 +20,11 @@ def alignment_rows(cur: Curriculum) -> list[dict]:
         for q in quiz.questions:
             questions.setdefault(q.objective, []).append((qid, q))
     places = [
-        (f"Session {session.number}", f"sessions/{sid}.md", o)
+        ({"session": session.number}, f"sessions/{sid}.md", o)
         for sid, session in cur.sessions.items()
         for o in session.objectives
     ] + [
-        (f"{module.title}: {lesson.title}", f"elearning/{mid}/{lesson.id}.md", o)
+        ({"module": module.title, "lesson": lesson.title}, f"elearning/{mid}/{lesson.id}.md", o)
         for mid, module in cur.modules.items()
         for lesson in module.lessons
         for o in lesson.objectives
@@ -40,7 +40,7 @@ def alignment_rows(cur: Curriculum) -> list[dict]:
                 "id": o.id,
                 "text": o.text,
                 "level": o.level,
-                "questions": [f"{qid}/{q.id} ({q.level})" for qid, q in found],
+                "questions": [{"ref": f"{qid}/{q.id}", "level": q.level} for qid, q in found],
                 "met": at_level >= MIN_QUESTIONS_PER_OBJECTIVE,
             }
         )
@@ -80,6 +80,7 @@ def render_alignment(cur: Curriculum, ctx: Context) -> str:
         quizzes=naive_rows(cur),
         need=MIN_QUESTIONS_PER_OBJECTIVE,
         pass_mark=cur.programme.pass_mark,
+        levels=LEVELS,
     )
 
 
