@@ -8,12 +8,16 @@ exactly the parts it chose.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..curriculum import Curriculum
 from ..edition import edition_date
-from ..i18n.ui import AGREEMENTS
+from markupsafe import Markup
+
+from ..i18n.marks import strip_marks
+from ..i18n.ui import AGREEMENTS, T, current_language
 from ..i18n.ui import gettext as _
 from ..render.agenda import compute_agenda, compute_pack_agenda
 from ..render.handouts import order_handouts
@@ -39,6 +43,20 @@ class Book:
     handouts: list = field(default_factory=list)
 
 
+def page_numbers_css(text: str) -> Markup:
+    """The CSS ``content`` of the page footer from its text with ``{page}`` and ``{pages}``:
+    'Page {page} of {pages}' -> '"Page " counter(page) " of " counter(pages)'."""
+    counters = {"{page}": "counter(page)", "{pages}": "counter(pages)"}
+    parts = []
+    for part in re.split(r"(\{pages?\})", strip_marks(text)):
+        if part in counters:
+            parts.append(counters[part])
+        elif part:
+            escaped = part.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+            parts.append(f'"{escaped}"')
+    return Markup(" ".join(parts))
+
+
 def render_book(cur: Curriculum, book: Book) -> str:
     """The print HTML of one book."""
     ctx = Context(edition="trainer" if book.trainer else "learner", print_mode=True)
@@ -57,6 +75,8 @@ def render_book(cur: Curriculum, book: Book) -> str:
         terms=sorted(cur.glossary_terms, key=lambda t: t.term.casefold()) if book.glossary else [],
         agreements=AGREEMENTS,
         edition=edition_date(cur.root),
+        lang=current_language(),
+        page_numbers=page_numbers_css(_("Page {page} of {pages}")),
     )
 
 
@@ -93,8 +113,8 @@ def books(cur: Curriculum) -> dict[str, Book]:
             days=days,
         ),
         "trainer-guide.pdf": Book(
-            "WTO Trade and Gender Training",
-            "Trainer guide: with trainer notes, timings and answer keys",
+            _("WTO Trade and Gender Training"),
+            _("Trainer guide: with trainer notes, timings and answer keys"),
             True,
             sessions,
             [],
@@ -107,7 +127,10 @@ def books(cur: Curriculum) -> dict[str, Book]:
         chosen = [cur.sessions[s] for s in pack.sessions]
         out[f"national/{nid}.pdf"] = Book(
             pack.title,
-            f"{pack.country}, {pack.period()} ({pack.status})",
+            _("{country}, {period} ({status})")
+            .replace("{country}", pack.country)
+            .replace("{period}", pack.period())
+            .replace("{status}", T[f"run_{pack.status}"]),
             False,
             chosen,
             [cur.modules[m] for m in pack.modules],

@@ -73,8 +73,9 @@ def _read(path: Path, _mtime: int, lang: str | None) -> Catalog:
         catalog = read_po(handle, locale=lang, abort_invalid=False)
     previous = _previous_ids(path.read_text(encoding="utf-8"))
     for message in catalog:
-        if message.context in previous:
-            message.previous_id = [previous[message.context]]
+        key = (message.context, message.id)
+        if key in previous:
+            message.previous_id = [previous[key]]
     return catalog
 
 
@@ -90,20 +91,29 @@ def _unquote(text: str) -> str:
     )
 
 
-def _previous_ids(text: str) -> dict[str, str]:
-    """The previous English (``#| msgid``) of fuzzy entries, by context: Babel writes these
-    lines (wrapped like a comment, at spaces) but does not read them back, and a translator
-    needs them until the entry is reviewed."""
-    found: dict[str, str] = {}
+def _previous_ids(text: str) -> dict[tuple[str, str], str]:
+    """The previous English (``#| msgid``) of fuzzy entries, by context and English: Babel
+    writes these lines (wrapped like a comment, at spaces) but does not read them back, and
+    a translator needs them until the entry is reviewed."""
+    found: dict[tuple[str, str], str] = {}
     raw: list[str] | None = None
-    for line in text.splitlines():
+    context: str | None = None
+    english: list[str] | None = None
+    for line in [*text.splitlines(), ""]:
+        if english is not None and line.startswith('"'):
+            english.append(line)
+            continue
+        if english is not None and raw is not None and context is not None:
+            found[(context, _unquote(" ".join(english)))] = _unquote(" ".join(raw))
+            raw = english = None
         if line.startswith("#| msgid "):
-            raw = [line[len("#| msgid ") :]]
+            raw, context = [line[len("#| msgid ") :]], None
         elif line.startswith("#| ") and raw is not None:
             raw.append(line[3:])
         elif line.startswith("msgctxt ") and raw is not None:
-            found[_unquote(line[len("msgctxt ") :])] = _unquote(" ".join(raw))
-            raw = None
+            context = _unquote(line[len("msgctxt ") :])
+        elif line.startswith("msgid ") and raw is not None and context is not None:
+            english = [line[len("msgid ") :]]
         elif not line.startswith("#"):
             raw = None
     return found

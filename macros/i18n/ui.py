@@ -73,7 +73,9 @@ TEXTS: tuple[str, ...] = (
     "The WTO Trade and Gender training programme for government officials",
     # the PDFs (macros/export/pdf.py)
     "Participant handbook",
-    "{country}, {start} to {end}",
+    "Trainer guide: with trainer notes, timings and answer keys",
+    "{country}, {period} ({status})",
+    "Page {page} of {pages}",
     # dates of a national activity (NationalActivity.period in macros/model.py)
     "{start} to {end}",
     # module pass rules (macros/scoring.py)
