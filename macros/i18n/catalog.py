@@ -73,7 +73,7 @@ def _read(path: Path, _mtime: int, lang: str | None) -> Catalog:
         catalog = read_po(handle, locale=lang, abort_invalid=False)
     previous = _previous_ids(path.read_text(encoding="utf-8"))
     for message in catalog:
-        key = (message.context, message.id)
+        key = (message.context or "", str(message.id))
         if key in previous:
             message.previous_id = [previous[key]]
     return catalog
