@@ -306,7 +306,8 @@ def _build_into(
             write_data(cur, folder)
         if status:  # it names trainer-only pages: the trainer edition only
             write_status_json(status, home / "trainer")
-        write_question_banks(translated[lang].cur, home / "trainer" / LMS_FOLDER)
+        with use_language(lang, cur.root):
+            write_question_banks(translated[lang].cur, home / "trainer" / LMS_FOLDER)
         for name, trainer_only, target, _ in lang_jobs:
             where = home / "trainer" / "downloads" if trainer_only else home / "downloads"
             (where / name).parent.mkdir(parents=True, exist_ok=True)

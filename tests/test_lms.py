@@ -4,6 +4,8 @@ the LMS."""
 
 from __future__ import annotations
 
+import re
+
 import json
 import os
 import shutil
@@ -25,7 +27,7 @@ from macros.export.lms.banks import (
     text_html,
     true_false_key,
 )
-from macros.export.lms.files import bank_files
+from macros.export.lms.files import LMS_FOLDER, bank_files
 from macros.export.lms.gift import gift_text
 from macros.export.lms.moodle import moodle_xml
 from macros.export.lms.scorm import package_name, write_scorm_packages
@@ -364,6 +366,27 @@ def test_bank_files_are_in_the_trainer_downloads_only(cur, lms_site):
     assert not (lms_site / "downloads/lms").exists()
     for mid in cur.modules:
         assert (lms / package_name(mid)).is_file()
+
+
+def test_french_and_spanish_banks_hold_plain_text_in_their_language(cur, lms_site):
+    """What a Moodle imports carries no invisible marks of the translation machinery, and
+    its categories are named in the bank's language."""
+    import zipfile
+
+    for lang in ("fr", "es"):
+        lms = lms_site / lang / "trainer" / LMS_FOLDER
+        texts = [p.read_text(encoding="utf-8") for p in lms.rglob("*.xml")]
+        texts += [p.read_text(encoding="utf-8") for p in lms.rglob("*.txt")]
+        for package in lms.glob("*.zip"):
+            with zipfile.ZipFile(package) as zf:
+                texts.append(zf.read("imsmanifest.xml").decode("utf-8"))
+        assert texts
+        assert not any(re.search("[\ue000-\uf8ff]", t) for t in texts)
+        course = (lms / "gift" / "2-day-course.txt").read_text(encoding="utf-8")
+        english = (lms_site / "trainer" / LMS_FOLDER / "gift" / "2-day-course.txt").read_text(
+            encoding="utf-8"
+        )
+        assert "/Session 1: " in english and "/Session 1: " not in course
 
 
 def test_the_lms_page_is_for_trainers_and_links_every_file(cur, lms_site):

@@ -16,6 +16,7 @@ import html
 from dataclasses import dataclass, field
 
 from ...curriculum import Curriculum
+from ...i18n.ui import gettext
 from ...model import Module, Question, Quiz
 from ...quizorder import shown_prompt
 from ...scoring import is_single_answer
@@ -136,7 +137,11 @@ def quiz_homes(cur: Curriculum) -> dict[str, str]:
     homes: dict[str, str] = {}
     for session in cur.sessions.values():
         if session.quiz:
-            homes.setdefault(session.quiz, f"Session {session.number}: {session.title}")
+            label = gettext("Session {number}: {title}")  # in the language being exported
+            homes.setdefault(
+                session.quiz,
+                label.replace("{number}", str(session.number)).replace("{title}", session.title),
+            )
     for module in cur.modules.values():
         for qid in module_quiz_ids(module):
             homes.setdefault(qid, module.title)

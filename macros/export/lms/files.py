@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...curriculum import Curriculum
+from ...i18n.marks import strip_marks
 from .banks import question_banks
 from .gift import gift_text
 from .moodle import moodle_xml
@@ -29,6 +30,6 @@ def write_question_banks(cur: Curriculum, lms_dir: Path) -> list[Path]:
     for name, text in bank_files(cur).items():
         path = lms_dir / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_text(strip_marks(text), encoding="utf-8")  # no translation marks in an LMS
         written.append(path)
     return written

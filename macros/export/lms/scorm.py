@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ...curriculum import Curriculum
 from ...model import Module
+from ...i18n.marks import strip_marks
 from ...reproducible import write_zip
 from ...scoring import counted_quizzes
 from .banks import module_quiz_ids, pass_mark
@@ -142,7 +143,7 @@ def manifest_xml(module: Module, files: list[str], launch: str) -> str:
     ET.SubElement(metadata, f"{{{IMSCP}}}schemaversion").text = "1.2"
     orgs = ET.SubElement(root, f"{{{IMSCP}}}organizations", {"default": f"{ident}-org"})
     org = ET.SubElement(orgs, f"{{{IMSCP}}}organization", {"identifier": f"{ident}-org"})
-    ET.SubElement(org, f"{{{IMSCP}}}title").text = module.title
+    ET.SubElement(org, f"{{{IMSCP}}}title").text = strip_marks(module.title)
     item = ET.SubElement(
         org,
         f"{{{IMSCP}}}item",
@@ -152,7 +153,7 @@ def manifest_xml(module: Module, files: list[str], launch: str) -> str:
             "isvisible": "true",
         },
     )
-    ET.SubElement(item, f"{{{IMSCP}}}title").text = module.title
+    ET.SubElement(item, f"{{{IMSCP}}}title").text = strip_marks(module.title)
     resources = ET.SubElement(root, f"{{{IMSCP}}}resources")
     resource = ET.SubElement(
         resources,
