@@ -33,6 +33,17 @@ def _translate_everything(root: Path, source: str, lang: str) -> None:
     write_catalog(catalog, path)
 
 
+def _translate_the_interface(root: Path) -> None:
+    """Give every interface entry a French 'translation' ('[fr] ' and its English)."""
+    from macros.i18n.merge import template_of, ui_entries
+
+    catalog = template_of(ui_entries())
+    for message in catalog:
+        if message.id:
+            message.string = f"[fr] {message.id}"
+    write_catalog(catalog, po_path(root, "fr", "ui"))
+
+
 def _fuzzy(root: Path, source: str, lang: str) -> set[str]:
     with po_path(root, lang, source).open("rb") as handle:
         return {m.context for m in read_po(handle) if m.id and m.fuzzy}
@@ -308,16 +319,11 @@ def test_switch_language_answer_a_french_quiz_and_search_in_spanish(page, base_u
 
 def test_a_template_literal_with_the_english_of_a_keyed_string_is_translated(tmp_path):
     """``make i18n`` catalogues such a literal once, under its key: ``_()`` finds it there."""
-    from macros.i18n.merge import template_of, ui_entries
     from macros.i18n.typography import typeset
     from macros.i18n.ui import T, gettext, use_language
     from macros.render.strings import STRINGS
 
-    catalog = template_of(ui_entries())
-    for message in catalog:
-        if message.id:
-            message.string = f"[fr] {message.id}"
-    write_catalog(catalog, po_path(tmp_path, "fr", "ui"))
+    _translate_the_interface(tmp_path)
     with use_language("fr", tmp_path):
         for key, english in STRINGS.items():
             assert gettext(english) == typeset(f"[fr] {english}", "fr") == T[key]
@@ -329,15 +335,10 @@ def test_levels_activity_kinds_and_blind_strategies_are_printed_from_the_catalog
     from typing import get_args
 
     from macros.bank import STRATEGIES
-    from macros.i18n.merge import template_of, ui_entries
     from macros.i18n.ui import T, gettext, use_language
     from macros.model import ActivityType, Level
 
-    catalog = template_of(ui_entries())
-    for message in catalog:
-        if message.id:
-            message.string = f"[fr] {message.id}"
-    write_catalog(catalog, po_path(tmp_path, "fr", "ui"))
+    _translate_the_interface(tmp_path)
     with use_language("fr", tmp_path):
         shown = [T[f"level_{level}"] for level in get_args(Level)]
         shown += [T[f"activity_{kind}"] for kind in get_args(ActivityType)]
