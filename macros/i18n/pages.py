@@ -130,10 +130,7 @@ def translate_page(
         text, state = found.text, found.state
         if state in ("done", "draft"):
             issues, notes = check_translation(english, text, lang, terms)
-            # the page's own English is part of the site's code: what it uses (a button
-            # class) a translation may use too, nothing more
-            allowed = set(markup_issues(english, markdown=markdown))
-            issues += [m for m in markup_issues(text, markdown=markdown) if m not in allowed]
+            issues += markup_issues(text, markdown=markdown, english=english)
             problems.extend(Problem(rel, found.line or 1, 1, entry_context, m) for m in issues)
             warnings.extend(
                 Problem(rel, found.line or 1, 1, entry_context, m, warning=True) for m in notes

@@ -19,24 +19,25 @@ STATUS_PAGE = "trainers/translation-status.md"
 """Where each language's status page is, in its trainer edition."""
 
 
+def _figures(count: PageCount) -> dict:
+    """What the status says of a page or of the whole site."""
+    return {
+        "percent": count.percent,
+        "words": count.total_words,
+        "translated_words": count.words["done"] + count.words["draft"],
+        "draft": count.entries["draft"],
+        "fuzzy": count.entries["fuzzy"],
+        "missing": count.entries["missing"],
+    }
+
+
 def page_rows(counts: dict[str, PageCount], titles: dict[str, str]) -> list[dict]:
     """One row per page with curriculum text, in source order."""
     rows = []
     for src, count in counts.items():
         if not count.total_words:
             continue
-        rows.append(
-            {
-                "page": src,
-                "title": titles.get(src, src),
-                "percent": count.percent,
-                "words": count.total_words,
-                "translated_words": count.words["done"] + count.words["draft"],
-                "draft": count.entries["draft"],
-                "fuzzy": count.entries["fuzzy"],
-                "missing": count.entries["missing"],
-            }
-        )
+        rows.append({"page": src, "title": titles.get(src, src), **_figures(count)})
     return rows
 
 
@@ -45,14 +46,7 @@ def summary(counts: dict[str, PageCount]) -> dict:
     total = PageCount()
     for count in counts.values():
         total.add(count)
-    return {
-        "percent": total.percent,
-        "words": total.total_words,
-        "translated_words": total.words["done"] + total.words["draft"],
-        "draft": total.entries["draft"],
-        "fuzzy": total.entries["fuzzy"],
-        "missing": total.entries["missing"],
-    }
+    return _figures(total)
 
 
 def status_data(by_lang: dict[str, tuple[dict[str, PageCount], dict[str, str]]]) -> dict:

@@ -247,8 +247,7 @@ def check_ui_catalog(root: Path, lang: str, terms: list[dict]) -> tuple[list, li
             continue
         english, text = str(message.id), str(message.string)
         issues, notes = check_translation(english, text, lang, terms)
-        allowed = set(markup_issues(english, markdown=True))
-        issues += [m for m in markup_issues(text, markdown=True) if m not in allowed]
+        issues += markup_issues(text, markdown=True, english=english)
         where = message.context or ""
         problems += [Problem(rel, message.lineno or 1, 1, where, m) for m in issues]
         warnings += [Problem(rel, message.lineno or 1, 1, where, m, warning=True) for m in notes]
