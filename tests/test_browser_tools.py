@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+from browser import fill_share_form
 
 from macros.curriculum import load_curriculum
 from macros.i18n.marks import strip_marks
@@ -97,18 +98,12 @@ def test_share_form_makes_yaml_the_loader_accepts(page, base_url):
     expect(page.locator(".share-actions")).to_be_visible()
     page.get_by_role("button", name="Check and make the file").click()
     expect(page.locator("#share-errors")).to_contain_text("Fill in “Short id”.")
-    page.fill("#f-id", "ghana-women-exporters-programme")
-    page.fill("#f-title", 'Support for women exporters "<b>pilot</b>"')
-    page.fill("#f-country", "Ghana")
-    page.select_option("#f-member_status", "developing")
-    page.select_option("#f-region", "Africa")
-    page.fill("#f-year", "2022")
-    page.select_option("#f-measure_type", next(iter(CUR.measure_types)))
-    page.locator("input[name=wto_areas][value=TFA]").check()
-    page.fill("#f-description", "Training and: export coaching.\nSecond line {{ 7*7 }}.")
-    page.fill("#f-beneficiaries", "Women-led small firms")
-    page.select_option("#f-status", "in force")
-    page.fill("#f-source_url", "javascript:alert(1)")
+    fill_share_form(
+        page,
+        next(iter(CUR.measure_types)),
+        "Training and: export coaching.\nSecond line {{ 7*7 }}.",
+        "javascript:alert(1)",
+    )
     page.get_by_role("button", name="Check and make the file").click()
     expect(page.locator("#share-errors")).to_contain_text("must be a web address that starts")
     page.fill("#f-source_url", "https://www.example.gov.gh/women-exporters")

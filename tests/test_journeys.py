@@ -19,7 +19,7 @@ import pytest
 from axe_playwright_python.async_playwright import Axe as AsyncAxe
 from playwright.sync_api import expect
 
-from browser import CHROMIUM, LAUNCH_ARGS
+from browser import CHROMIUM, LAUNCH_ARGS, fill_share_form
 from macros.curriculum import load_curriculum
 from macros.loader import load_text
 from macros.model import Policy
@@ -320,18 +320,12 @@ def test_share_form_wrong_then_right_gives_the_yaml(where):
     expect(page.locator("#f-year")).to_have_attribute("aria-invalid", "true")
     links.first.click()
     expect(page.locator("#f-id")).to_be_focused()
-    page.fill("#f-id", "ghana-women-exporters-programme")
-    page.fill("#f-title", 'Support for women exporters "<b>pilot</b>"')
-    page.fill("#f-country", "Ghana")
-    page.select_option("#f-member_status", "developing")
-    page.select_option("#f-region", "Africa")
-    page.fill("#f-year", "2022")
-    page.select_option("#f-measure_type", next(iter(CUR.measure_types)))
-    page.locator("input[name=wto_areas][value=TFA]").check()
-    page.fill("#f-description", "Export coaching: one line.\nA second line {{ 7*7 }}.")
-    page.fill("#f-beneficiaries", "Women-led small firms")
-    page.select_option("#f-status", "in force")
-    page.fill("#f-source_url", "https://www.example.gov.gh/women-exporters")
+    fill_share_form(
+        page,
+        next(iter(CUR.measure_types)),
+        "Export coaching: one line.\nA second line {{ 7*7 }}.",
+        "https://www.example.gov.gh/women-exporters",
+    )
     submit.click()
     expect(summary).to_be_hidden()
     expect(page.locator("[aria-invalid]")).to_have_count(0)
